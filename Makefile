@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make serve` (or `make build`) and `make test`.
+# Every target sets up .venv with the pinned packages on first use.
+SHELL := /bin/bash
+PY := .venv/bin/python
+MKDOCS := .venv/bin/mkdocs
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+
+# `make serve LANG=ar` previews one language. LANG is also the locale variable of the
+# environment, so only a value given on the command line counts.
+ifeq ($(origin LANG),command line)
+PREVIEW_LANG := $(LANG)
+endif
+
+.PHONY: build serve validate test translations verified bench clean setup browser
+
+.venv/.installed: requirements.txt requirements-test.txt constraints.txt
+	scripts/setup.sh venv
+
+setup: .venv/.installed
+
+browser:
+	scripts/setup.sh browser
+
+validate: .venv/.installed
+	$(PY) -m hedersite validate
+
+build: validate
+	$(PY) -m hedersite build
+
+serve: validate
+	$(PY) -m hedersite serve $(if $(PREVIEW_LANG),--lang $(PREVIEW_LANG))
+
+translations: .venv/.installed
+	$(PY) -m hedersite translations
+
+verified: .venv/.installed
+	$(PY) -m hedersite verified
+
+test: .venv/.installed browser
+	$(PY) -m pytest -q
+
+bench: .venv/.installed
+	$(PY) -m hedersite bench
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,79 @@
+"""Read everything under data/ once: the files (with lines) for the validator, and plain
+dictionaries for the pages."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .yamlfile import YamlFile, load
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+
+
+def shown(path: Path) -> str:
+    """Path as an editor sees it in a pull request: relative to the project root."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass
+class Dataset:
+    root: Path
+    geography: YamlFile | None = None
+    contacts: list[YamlFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # files that could not be read
+
+    def schema(self, name: str) -> dict:
+        folder = self.root / "schema" if (self.root / "schema").is_dir() else DATA / "schema"
+        return json.loads((folder / f"{name}.schema.json").read_text("utf-8"))
+
+    # Views used to render pages. Only call them on data that passed validation.
+    def counties(self) -> list[dict]:
+        return self.geography.data["counties"]
+
+    def municipality_names(self) -> dict[str, str]:
+        return {m["code"]: m["name"] for c in self.counties() for m in c["municipalities"]}
+
+    def contact_list(self) -> list[dict]:
+        return [f.data for f in self.contacts]
+
+    def regional(self) -> list[dict]:
+        return sorted((c for c in self.contact_list() if c["kind"] == "regional"),
+                      key=lambda c: (c["county"], c["name"]))
+
+    def national(self) -> list[dict]:
+        return sorted((c for c in self.contact_list() if c["kind"] == "national"),
+                      key=lambda c: (c.get("order", 999), c["name"]))
+
+    def centres_by_municipality(self) -> dict[str, list[dict]]:
+        """Every municipality code -> the regional centres that serve it (may be empty)."""
+        result = {code: [] for code in self.municipality_names()}
+        for contact in self.regional():
+            for code in contact["coverage"]:
+                result.setdefault(code, []).append(contact)
+        return result
+
+
+def load_dataset(root: Path = DATA) -> Dataset:
+    root = Path(root)
+    dataset = Dataset(root)
+    geo, problems = load(root / "geography" / "sweden.yaml", shown(root / "geography" / "sweden.yaml"))
+    dataset.geography = geo
+    dataset.problems += problems
+    for path in sorted((root / "contacts").glob("*")):
+        if path.suffix == ".yml":
+            dataset.problems.append(Problem(shown(path), 1, "(file name)", "ends in .yml",
+                                            "rename it to end in .yaml"))
+            continue
+        if path.suffix != ".yaml":
+            continue
+        contact, problems = load(path, shown(path))
+        dataset.problems += problems
+        if contact is not None:
+            dataset.contacts.append(contact)
+    return dataset

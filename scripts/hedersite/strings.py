@@ -1,0 +1,28 @@
+"""UI strings: one YAML file per language in data/strings/, Swedish is the reference key set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .dataset import DATA
+
+STRINGS = DATA / "strings"
+REFERENCE = "sv"
+
+
+def load(locale: str, folder: Path = STRINGS) -> dict[str, str]:
+    path = folder / f"{locale}.yaml"
+    if not path.exists():
+        raise KeyError(f"{path.relative_to(folder.parent.parent) if folder.is_absolute() else path}: "
+                       f"no UI strings file for language {locale!r} - copy data/strings/{REFERENCE}.yaml "
+                       f"to {locale}.yaml and translate the values")
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def missing_keys(locale: str, folder: Path = STRINGS) -> list[str]:
+    """Keys the reference language has and this language lacks (or leaves empty)."""
+    reference = load(REFERENCE, folder)
+    strings = load(locale, folder)
+    return [key for key in reference if not strings.get(key, "").strip()]

@@ -39,7 +39,8 @@ def verified(args):
 def build(args):
     """Build the whole site into site/ with strict checks."""
     import subprocess
-    return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"])
+    return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                            "--site-dir", args.site_dir])
 
 
 @command
@@ -60,6 +61,7 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func in COMMANDS.items():
         sub.add_parser(name, help=func.__doc__)
+    sub.choices["build"].add_argument("--site-dir", default="site", help="where to write the site")
     sub.choices["serve"].add_argument("--lang", help="only this language, e.g. ar")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)

@@ -12,9 +12,9 @@ ifeq ($(origin LANG),command line)
 PREVIEW_LANG := $(LANG)
 endif
 
-.PHONY: build serve validate test translations verified bench clean setup browser
+.PHONY: build serve validate test translations verified bench clean setup browser fonts
 
-.venv/.installed: requirements.txt requirements-test.txt constraints.txt
+.venv/.installed: requirements.txt requirements-test.txt requirements-fonts.txt constraints.txt
 	scripts/setup.sh venv
 
 setup: .venv/.installed
@@ -33,6 +33,11 @@ serve: validate
 
 translations: .venv/.installed
 	$(PY) -m hedersite translations
+
+# Regenerate the Arabic-script and Ethiopic font subsets after adding text in those scripts
+# (needs npm and the network; the build only copies the committed files).
+fonts: .venv/.installed
+	$(PY) -m hedersite fonts
 
 verified: .venv/.installed
 	$(PY) -m hedersite verified

@@ -1,0 +1,207 @@
+"""Self-hosted fonts for the scripts that phones and computers often lack: Arabic script
+(Arabic, Persian, Dari, Sorani, Pashto) and Ethiopic (Tigrinya). Without them a reader sees
+boxes; with `theme.font: false` (Google Fonts would be a request to another host) Material
+uses system fonts only.
+
+`python -m hedersite fonts` (make fonts) regenerates overrides/components/fonts/: it fetches
+Noto Sans Arabic and Noto Sans Ethiopic (SIL Open Font License 1.1) from the npm registry
+with `npm pack`, keeps only the characters the site uses (the pages, the strings, the
+language list and site names in mkdocs.yml, and the weekday, list and number wording Babel
+writes for each language), saves them as WOFF2 with their licence, and writes fonts.css.
+Run it after adding text in these scripts: tests/languages/test_fonts.py fails when a
+character is not covered. It needs npm, the network and requirements-fonts.txt; the site
+build needs none of them, it only copies the committed files.
+
+fonts.css declares each font with `unicode-range` (a page downloads a font only if it shows
+a character of that script) and `local()` first (an installed Noto font is used without a
+download), and puts the families first in Material's `--md-text-font`: text in other
+scripts falls through to the system fonts.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dataset import DATA, ROOT
+
+FONTS = ROOT / "overrides" / "components" / "fonts"
+WEIGHTS = {400: "Regular", 700: "Bold"}  # Material's body text and bold; headings use these too
+
+
+@dataclass(frozen=True)
+class Script:
+    family: str                         # the CSS family name our stylesheet uses
+    package: str                        # npm package (Fontsource), exact version
+    source: str                         # file in the package, {weight} filled in
+    installed: str                      # the font's own name, for local()
+    ranges: tuple[tuple[int, int], ...]  # Unicode blocks of the script: unicode-range
+    always: str                         # punctuation and digits kept even if unused today
+
+    @property
+    def stem(self) -> str:
+        return self.installed.lower().replace(" ", "-")
+
+    def file(self, weight: int) -> str:
+        return f"{self.stem}-{weight}.woff2"
+
+    def covers(self, char: str) -> bool:
+        return any(low <= ord(char) <= high for low, high in self.ranges)
+
+
+SCRIPTS = (
+    Script(
+        family="HV Arabic",
+        package="@fontsource/noto-sans-arabic@5.3.0",
+        source="files/noto-sans-arabic-arabic-{weight}-normal.woff2",
+        installed="Noto Sans Arabic",
+        ranges=((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0x200C, 0x200D),
+                (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+        # Arabic comma, semicolon, question mark, tatweel, percent and separators, Arabic-Indic
+        # and Persian digits; ZWNJ/ZWJ (Persian, Sorani and Pashto join with them).
+        always="،؛؟ـ٪٫٬" + "".join(map(chr, range(0x0660, 0x066A))) +
+               "".join(map(chr, range(0x06F0, 0x06FA))) + "\u200c\u200d",
+    ),
+    Script(
+        family="HV Ethiopic",
+        package="@fontsource/noto-sans-ethiopic@5.3.0",
+        source="files/noto-sans-ethiopic-ethiopic-{weight}-normal.woff2",
+        installed="Noto Sans Ethiopic",
+        ranges=((0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F)),
+        always="".join(map(chr, range(0x1360, 0x1369))),  # ፠ ፡ ። ፣ ፤ ፥ ፦ ፧ ፨
+    ),
+)
+
+
+# --- which characters the site shows ----------------------------------------------------------
+
+def text_sources(root: Path = ROOT) -> list[Path]:
+    """Every file whose text reaches a page: pages, data (UI strings), mkdocs.yml (language
+    names and site names)."""
+    return sorted([*(root / "docs").rglob("*.md"), *(root / "data").rglob("*.yaml"), root / "mkdocs.yml"])
+
+
+def babel_text(strings_folder: Path = DATA / "strings") -> str:
+    """What Babel writes into pages for each language (present.py): weekday names, list and
+    interval patterns, number symbols and digits."""
+    import yaml
+    from babel.numbers import format_decimal
+
+    from .present import babel_locale
+    parts = []
+    for path in sorted(strings_folder.glob("*.yaml")):
+        ui = yaml.safe_load(path.read_text("utf-8")) or {}
+        locale = babel_locale(str(ui.get("babel") or path.stem))
+        for context in locale.days.values():
+            for names in context.values():
+                parts.extend(names.values())
+        for patterns in locale.list_patterns.values():
+            parts.extend(patterns.values())
+        parts.append(locale.interval_formats.get(None) or "")
+        parts.extend(locale.number_symbols.get(locale.default_numbering_system, {}).values())
+        parts.append(format_decimal(1234567890.5, locale=locale))
+    return "".join(parts)
+
+
+def used_characters(root: Path = ROOT) -> set[str]:
+    text = "".join(p.read_text("utf-8") for p in text_sources(root))
+    return set(text + babel_text(root / "data" / "strings"))
+
+
+def needed(script: Script, used: set[str]) -> set[int]:
+    """Code points the subset of this script keeps."""
+    return {ord(c) for c in used | set(script.always) if script.covers(c)}
+
+
+# --- regenerate -------------------------------------------------------------------------------
+
+def fetch(package: str, work: Path) -> Path:
+    """Unpack an npm package (by exact version) into work/; returns its folder."""
+    name = subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(work), package],
+                          check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    target = work / name.removesuffix(".tgz")
+    with tarfile.open(work / name) as archive:
+        archive.extractall(target, filter="data")
+    return target / "package"
+
+
+def subset(source: Path, unicodes: set[int], target: Path) -> None:
+    from fontTools import subset as ft
+    options = ft.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # Arabic joining forms and ligatures, Ethiopic marks
+    options.hinting = False          # screens today do not need it; it is a third of the size
+    options.recalc_timestamp = False  # the same input gives the same file
+    font = ft.load_font(str(source), options)
+    subsetter = ft.Subsetter(options)
+    subsetter.populate(unicodes=sorted(unicodes))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    ft.save_font(font, buffer, options)
+    target.write_bytes(buffer.getvalue())
+
+
+def _range(ranges) -> str:
+    return ", ".join(f"U+{low:04X}-{high:04X}" for low, high in ranges)
+
+
+def stylesheet(scripts=SCRIPTS) -> str:
+    faces = []
+    for script in scripts:
+        for weight, style in WEIGHTS.items():
+            postscript = script.installed.replace(" ", "") + f"-{style}"
+            faces.append(
+                "@font-face {\n"
+                f'  font-family: "{script.family}";\n'
+                "  font-style: normal;\n"
+                f"  font-weight: {weight};\n"
+                "  font-display: swap;\n"
+                f'  src: local("{script.installed} {style}"), local("{postscript}"),\n'
+                f'       url("{script.file(weight)}") format("woff2");\n'
+                f"  unicode-range: {_range(script.ranges)};\n"
+                "}\n")
+    families = ", ".join(f'"{s.family}"' for s in scripts)
+    return ("/* Generated by `python -m hedersite fonts` (scripts/hedersite/fonts.py): do not edit.\n"
+            "   Noto Sans Arabic and Noto Sans Ethiopic, subset to the characters the site uses,\n"
+            "   SIL Open Font License 1.1 (OFL-*.txt beside this file). unicode-range: a page\n"
+            "   downloads a font only when it shows that script. */\n"
+            + "\n".join(faces) +
+            "\n/* Material's text font (theme.font: false leaves it unset): these first, then its\n"
+            "   system fonts for every other script. */\n"
+            f":root {{\n  --md-text-font: {families};\n}}\n")
+
+
+def generate(target: Path = FONTS, root: Path = ROOT) -> list[tuple[Path, int]]:
+    """Write the subsets, their licences and fonts.css into target; returns (file, bytes)."""
+    if shutil.which("npm") is None:
+        raise RuntimeError("npm is needed to fetch the fonts (apt-get install npm)")
+    used = used_characters(root)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as work:
+        for script in SCRIPTS:
+            package = fetch(script.package, Path(work))
+            for weight in WEIGHTS:
+                out = target / script.file(weight)
+                subset(package / script.source.format(weight=weight), needed(script, used), out)
+                written.append((out, out.stat().st_size))
+            licence = target / f"OFL-{script.stem}.txt"
+            licence.write_text((package / "LICENSE").read_text("utf-8"), "utf-8")
+    (target / "fonts.css").write_text(stylesheet(), "utf-8")
+    return written
+
+
+def main() -> int:
+    try:
+        written = generate()
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        print(f"fonts: {exc}", file=sys.stderr)
+        return 1
+    for path, size in written:
+        print(f"{path.relative_to(ROOT)}: {size} bytes")
+    return 0

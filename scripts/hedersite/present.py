@@ -1,0 +1,315 @@
+"""View models for the contact pages: everything a template shows, computed here in the
+reader's language, so templates only place text (and Jinja escapes it).
+
+Weekday, time, date and list wording come from Babel (CLDR), never from hand-written tables;
+labels come from data/strings/<locale>.yaml through hedersite.strings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_interval, format_time, get_day_names
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+from . import strings
+from .dataset import Dataset
+
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]  # Babel's weekday index order
+# Languages without a CLDR locale of their own, and the locale that writes them the same way.
+STAND_INS = {"prs": "fa_AF"}
+# How many national lines (by `order`, 112 first) the compact emergency box shows: editors
+# choose which lines by their `order` in data/contacts/.
+KEY_LINES = 5
+# Letters that Swedish and Finnish sort after z, in this order (CLDR's sv/fi tailoring).
+NORDIC_TAIL = {"å": "{1", "ä": "{2", "æ": "{2", "ö": "{3", "ø": "{3"}
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Reader:
+    """One language's labels and its CLDR locale."""
+    code: str
+    ui: dict
+    locale: Locale
+
+    @property
+    def rtl(self) -> bool:
+        return self.ui.get("direction") == "rtl"
+
+    def t(self, key: str, **values) -> str:
+        # A missing key is caught earlier, at build start (hooks/ui_strings.py), with its name.
+        return self.ui[key].format(**values) if values else self.ui[key]
+
+
+def babel_locale(tag: str) -> Locale:
+    """The CLDR locale for a strings file's `babel` key; stand-ins for languages CLDR lacks,
+    then the bare language, then English, so a new language never breaks the build."""
+    tag = tag.replace("-", "_")
+    for candidate in (tag, STAND_INS.get(tag), tag.split("_")[0], "en"):
+        if not candidate:
+            continue
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    raise AssertionError("Babel has no English locale")  # pragma: no cover
+
+
+def reader(code: str, folder: Path = strings.STRINGS) -> Reader:
+    ui = strings.load(code, folder)
+    return Reader(code, ui, babel_locale(ui.get("babel") or code))
+
+
+# --- small pieces ---------------------------------------------------------------------------
+
+def tel_href(phone: dict) -> str:
+    """tel: link target: the short number as dialled, or the E.164 form."""
+    return "tel:" + (phone.get("short") or phone["e164"])
+
+
+def _number(value: int, r: Reader) -> str:
+    return format_decimal(value, locale=r.locale)
+
+
+def audience_text(codes: list[str], r: Reader) -> str:
+    return format_list([r.t(f"audience.{code}") for code in codes], locale=r.locale)
+
+
+def age_text(age: dict | None, r: Reader) -> str:
+    if not age:
+        return ""
+    if age.get("until") == "upper-secondary":
+        return r.t("age.upper_secondary")
+    if "min" in age and "max" in age:
+        return r.t("age.range", min=_number(age["min"], r), max=_number(age["max"], r))
+    if "max" in age:
+        return r.t("age.max", max=_number(age["max"], r))
+    if "min" in age:
+        return r.t("age.min", min=_number(age["min"], r))
+    return ""
+
+
+def _day_name(day: str, r: Reader) -> str:
+    return get_day_names("wide", context="stand-alone", locale=r.locale)[DAYS.index(day)]
+
+
+def _interval(first: str, last: str, r: Reader) -> str:
+    """CLDR's fallback interval pattern ("{0}–{1}") of the reader's locale."""
+    pattern = r.locale.interval_formats.get(None) or "{0}–{1}"
+    return pattern.replace("{0}", first).replace("{1}", last)
+
+
+def day_runs(days: list[str]) -> list[list[str]]:
+    """Days in week order, grouped into runs of consecutive days."""
+    runs: list[list[str]] = []
+    for day in sorted(set(days), key=DAYS.index):
+        if runs and DAYS.index(day) == DAYS.index(runs[-1][-1]) + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def days_text(days: list[str], r: Reader) -> str:
+    """mon..fri -> "måndag–fredag"; mon, wed, fri -> "måndag, onsdag och fredag"."""
+    if set(days) == set(DAYS):
+        return r.t("contact.every_day")
+    parts = []
+    for run in day_runs(days):
+        if len(run) >= 3:
+            parts.append(_interval(_day_name(run[0], r), _day_name(run[-1], r), r))
+        else:
+            parts.extend(_day_name(day, r) for day in run)
+    return format_list(parts, locale=r.locale)
+
+
+def _time(text: str) -> dt.time | None:
+    hours, minutes = map(int, text.split(":"))
+    return None if hours == 24 else dt.time(hours, minutes)
+
+
+def times_text(opens: str, closes: str, r: Reader) -> str:
+    """08:00-17:00 in the reader's own clock (CLDR interval formats, 12 or 24 hours)."""
+    skeleton = "hm" if "h" in r.locale.time_formats["short"].pattern else "Hm"
+    start, end = _time(opens), _time(closes)
+    if start and end:
+        return format_interval(start, end, skeleton, locale=r.locale)
+    # 24:00 (closing at midnight) has no time value: written as the data writes it.
+    return _interval(format_time(start, "short", locale=r.locale) if start else opens,
+                     format_time(end, "short", locale=r.locale) if end else closes, r)
+
+
+def hours_lines(hours: dict | None, r: Reader) -> list[str]:
+    if not hours:
+        return []
+    if hours.get("always"):
+        return [r.t("contact.always_open")]
+    return [r.t("contact.hours_period", days=days_text(p["days"], r),
+                times=times_text(p["opens"], p["closes"], r))
+            for p in hours.get("periods", [])]
+
+
+def date_text(iso: str, r: Reader) -> str:
+    return format_date(dt.date.fromisoformat(str(iso)), "long", locale=r.locale)
+
+
+def sort_key(name: str, r: Reader) -> str:
+    """Alphabetical order of the reader's language: Swedish and Finnish put å, ä, ö after z;
+    other languages sort them with a, a, o (CLDR root order, approximated without ICU)."""
+    text = name.casefold()
+    if r.locale.language in ("sv", "fi"):
+        text = "".join(NORDIC_TAIL.get(ch, ch) for ch in text)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# --- contact cards ----------------------------------------------------------------------------
+
+def anchor(contact_id: str) -> str:
+    return f"kontakt-{contact_id}"
+
+
+def phone_view(phone: dict, r: Reader) -> dict:
+    return {
+        "display": phone["display"],
+        "href": tel_href(phone),
+        "for": [r.t(f"for.{code}") for code in phone.get("audience", [])],
+        "from_abroad": r.t("contact.from_abroad") if phone.get("from_abroad") else "",
+    }
+
+
+def _unconfirmed(contact: dict) -> set[str]:
+    return {note["field"] for note in contact.get("unverified", [])}
+
+
+# Fields a card shows with their own "not confirmed" mark; other unverified fields get one
+# general note so a reader is never told less than the data knows.
+MARKED_FIELDS = {"audience", "age", "phones", "emails", "contact_form", "website", "hours", "free",
+                 "anonymous", "interpreter", "materials", "coverage"}
+
+
+def contact_card(contact: dict, r: Reader) -> dict:
+    unconfirmed = _unconfirmed(contact)
+    flags = [r.t(f"contact.{flag}") for flag in ("free", "anonymous", "interpreter") if contact.get(flag)]
+    website = contact.get("website")
+    return {
+        "id": anchor(contact["id"]),
+        "name": contact["name"],
+        "organisation": contact.get("organisation", ""),
+        "emergency": bool(contact.get("emergency")),
+        "serves": audience_text(contact["audience"], r),
+        "age": age_text(contact.get("age"), r),
+        "serves_unconfirmed": bool(unconfirmed & {"audience", "age"}),
+        "coverage_part": r.t("contact.coverage_part") if contact.get("coverage_part") else "",
+        "coverage_unconfirmed": r.t("contact.coverage_unconfirmed") if "coverage" in unconfirmed else "",
+        "phones": [phone_view(p, r) for p in contact.get("phones", [])],
+        "phones_unconfirmed": "phones" in unconfirmed,
+        "emails": list(contact.get("emails", [])),
+        "emails_unconfirmed": "emails" in unconfirmed,
+        "contact_form": r.t("contact.contact_form") if contact.get("contact_form") else "",
+        "website": {"url": website["url"], "title": website.get("title") or website["url"]} if website else None,
+        "website_unconfirmed": bool(unconfirmed & {"website", "contact_form"}),
+        "hours": hours_lines(contact.get("hours"), r),
+        "hours_unconfirmed": "hours" in unconfirmed,
+        "flags": flags,
+        "flags_unconfirmed": bool(unconfirmed & {"free", "anonymous", "interpreter"}),
+        "materials": list(contact.get("materials", [])),
+        "materials_unconfirmed": "materials" in unconfirmed,
+        "has_facts": any(contact.get(f) for f in ("hours", "emails", "website", "contact_form", "materials")),
+        "other_unconfirmed": r.t("contact.some_unconfirmed") if unconfirmed - MARKED_FIELDS else "",
+        "last_verified": date_text(contact["last_verified"], r),
+        "last_verified_iso": str(contact["last_verified"]),
+        "source": {"url": contact["source"]["url"],
+                   "title": contact["source"].get("title") or contact["source"]["url"]},
+    }
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+def national_lines(data: Dataset, r: Reader) -> list[dict]:
+    """Every national contact in `order`, 112 first."""
+    return [contact_card(c, r) for c in data.national()]
+
+
+def _key_line(contact: dict, r: Reader) -> dict:
+    phones = [phone_view(p, r) for p in contact["phones"] if not p.get("from_abroad")]
+    return {
+        # "112" called "112": the button says it, a name above it would only repeat it.
+        "name": "" if any(p["display"] == contact["name"] for p in phones) else contact["name"],
+        "emergency": bool(contact.get("emergency")),
+        "phones": phones,
+    }
+
+
+def emergency_box(data: Dataset, r: Reader, national_url: str) -> dict:
+    """112 and the first national lines by `order`: name and numbers only."""
+    lines = [c for c in data.national() if c.get("phones")][:KEY_LINES]
+    return {
+        "title": r.t("emergency.title"),
+        "lines": [_key_line(c, r) for c in lines],
+        "all_url": national_url,
+    }
+
+
+def _centre_link(contact: dict, r: Reader) -> dict:
+    unconfirmed = _unconfirmed(contact)
+    return {
+        "href": "#" + anchor(contact["id"]),
+        "name": contact["name"],
+        "part": r.t("contact.coverage_part") if contact.get("coverage_part") else "",
+        "unconfirmed": r.t("contact.coverage_unconfirmed") if "coverage" in unconfirmed else "",
+    }
+
+
+def _municipality(code: str, name: str, centres: list[dict], r: Reader) -> dict:
+    return {
+        "id": f"kommun-{code}",
+        "code": code,
+        "name": name,
+        "centres": [_centre_link(c, r) for c in sorted(centres, key=lambda c: sort_key(c["name"], r))],
+    }
+
+
+def find_support(data: Dataset, r: Reader, national_url: str, script_url: str) -> dict:
+    """All counties in SCB order; in each, its municipalities (alphabetical in the reader's
+    language) with the centres that serve them, and the cards of centres based there. A
+    centre serving several counties has one card, in its own county, and links elsewhere."""
+    by_municipality = data.centres_by_municipality()
+    county_names = {c["code"]: c["name"] for c in data.counties()}
+    counties = []
+    for county in data.counties():
+        own = [c for c in data.regional() if c["county"] == county["code"]]
+        municipalities = sorted(
+            (_municipality(m["code"], m["name"], by_municipality.get(m["code"], []), r)
+             for m in county["municipalities"]),
+            key=lambda m: sort_key(m["name"], r))
+        visiting = {}
+        for m in county["municipalities"]:
+            for c in by_municipality.get(m["code"], []):
+                if c["county"] != county["code"]:
+                    visiting[c["id"]] = c
+        counties.append({
+            "id": f"lan-{county['code']}",
+            "code": county["code"],
+            "name": county["name"],
+            "cards": [contact_card(c, r) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
+            "elsewhere": [{**_centre_link(c, r), "based_in": r.t("contact.based_in", county=county_names[c["county"]])}
+                          for c in sorted(visiting.values(), key=lambda c: sort_key(c["name"], r))],
+            "municipalities": municipalities,
+        })
+    return {"counties": counties, "national_url": national_url, "script_url": script_url,
+            "emergency": emergency_phone(data, r)}
+
+
+def emergency_phone(data: Dataset, r: Reader) -> dict:
+    """The number of the national contact marked `emergency: true` (112)."""
+    for contact in data.national():
+        if contact.get("emergency") and contact.get("phones"):
+            return phone_view(contact["phones"][0], r)
+    raise ValueError("no national contact has emergency: true with a phone (data/contacts/larmnummer-112.yaml)")

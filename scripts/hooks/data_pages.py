@@ -1,0 +1,92 @@
+"""MkDocs hook: replace `<!-- data:NAME -->` markers in pages with HTML rendered from data/.
+
+A page opts in with a marker (Material's own docs do the same with `<!-- hooks/... -->`); every
+other page is returned untouched. View models come from hedersite.present, the HTML from the
+macros in overrides/partials/contacts.html. An unknown marker stops the build, naming the page
+and the marker, so a typo never renders as a silently empty page.
+"""
+from __future__ import annotations
+
+import re
+
+from jinja2 import Environment
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from hedersite import present
+from hedersite.dataset import load_dataset
+
+MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_.-]*)\s*-->")
+NATIONAL_PAGE = "nationella-linjer.md"
+FINDER_SCRIPT = "components/find-support/find-support.js"
+TEMPLATE = "partials/contacts.html"
+
+
+def _national(data, r, ctx):
+    return ctx["macros"].national_lines(present.national_lines(data, r))
+
+
+def _emergency(data, r, ctx):
+    return ctx["macros"].emergency(present.emergency_box(data, r, ctx["national_url"]))
+
+
+def _find_support(data, r, ctx):
+    return ctx["macros"].find_support(present.find_support(data, r, ctx["national_url"], ctx["script_url"]))
+
+
+RENDERERS = {"find-support": _find_support, "national-lines": _national, "emergency": _emergency}
+
+
+def template_env(theme) -> Environment:
+    """The theme's Jinja environment (our overrides first, then Material) with autoescape on,
+    so data is escaped however a macro is written. It is a fresh environment of our own:
+    changing it does not touch the one Material renders pages with."""
+    env = theme.get_env()
+    env.autoescape = True
+    return env
+
+
+def macros(theme, reader: present.Reader):
+    env = template_env(theme)
+    env.globals["ui"] = reader.ui
+    return env.get_template(TEMPLATE).module
+
+
+def _page_url(files, page, name: str) -> str:
+    """Link from this page to the page `name` of the same language (docs/<lang>/name)."""
+    folder = page.file.src_uri.rsplit("/", 1)[0] + "/" if "/" in page.file.src_uri else ""
+    target = files.get_file_from_path(folder + name) or files.get_file_from_path(name)
+    if target is None:
+        raise PluginError(f"{page.file.src_uri}: links to {folder + name}, which does not exist - "
+                          f"add the page (every municipality links to the national lines)")
+    return get_relative_url(target.url, page.url)
+
+
+def render(name: str, *, page_path: str, data, reader, theme, national_url: str, script_url: str) -> str:
+    renderer = RENDERERS.get(name)
+    if renderer is None:
+        raise PluginError(f"{page_path}: unknown marker <!-- data:{name} --> - "
+                          f"use one of: {', '.join('data:' + n for n in RENDERERS)}")
+    ctx = {"macros": macros(theme, reader), "national_url": national_url, "script_url": script_url}
+    html = str(renderer(data, reader, ctx))
+    # No blank lines: Markdown would end the raw HTML block there and parse the rest as text.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def on_page_markdown(markdown, page, config, files):
+    names = MARKER.findall(markdown)
+    if not names:
+        return markdown
+    path = page.file.src_uri
+    unknown = [n for n in names if n not in RENDERERS]
+    if unknown:
+        raise PluginError(f"docs/{path}: unknown marker <!-- data:{unknown[0]} --> - "
+                          f"use one of: {', '.join('data:' + n for n in RENDERERS)}")
+    data = load_dataset()  # already validated by data_gate.py's on_config
+    reader = present.reader(config.theme["language"])
+    options = {
+        "page_path": f"docs/{path}", "data": data, "reader": reader, "theme": config.theme,
+        "national_url": _page_url(files, page, NATIONAL_PAGE),
+        "script_url": get_relative_url(FINDER_SCRIPT, page.url),
+    }
+    return MARKER.sub(lambda m: render(m.group(1), **options), markdown)

@@ -1,0 +1,150 @@
+"""MkDocs hook: the safety and privacy promises, applied to every finished page.
+
+- The quick exit's addresses for overrides/partials/quick-exit.html (Jinja global
+  `quick_exit`): the neutral page (mkdocs.yml extra.quick_exit_url) and the hide-your-visit
+  page of the reader's language.
+- The exit skip link becomes the very first element of <body>: Material's base.html has no
+  block before its own skip link, so only the finished HTML can put ours first.
+- Every link to another site gets rel="noopener noreferrer" (Markdown links and templates).
+- A Content-Security-Policy <meta> (hedersite.csp) with the hashes of the page's inline
+  scripts, right after <meta charset> so it covers everything after it; the policy of the
+  whole site (all pages, all languages) goes to csp.txt for the HTTP headers.
+
+Keep this hook last in mkdocs.yml `hooks:` so it sees the HTML every other hook produced.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+
+from hedersite import csp
+from hedersite.headers import POLICY_FILE
+
+DEFAULT_EXIT_URL = "https://www.smhi.se/vader"  # SMHI's weather: neutral, nothing personal
+HIDE_VISIT_PAGE = "dolj-ditt-besok.md"          # the same file name in every language
+
+SKIP = re.compile(r"<!--hs:exit-skip-->(.*?)<!--/hs:exit-skip-->", re.DOTALL)
+BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+LINK = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+NEEDED_REL = ("noopener", "noreferrer")
+
+_hashes: dict[str, set[str]] = {}   # locale -> inline script hashes of its build's pages
+
+
+def _locale(config) -> str:
+    return config.theme["language"]
+
+
+def exit_url(config) -> str:
+    url = (config.extra or {}).get("quick_exit_url") or DEFAULT_EXIT_URL
+    if urlsplit(url).scheme != "https" or not urlsplit(url).netloc:
+        raise PluginError(f"mkdocs.yml: extra.quick_exit_url must be an https:// address of a "
+                          f"neutral page, not {url!r}")
+    return url
+
+
+def hide_visit_path(config, files) -> str:
+    """The hide-your-visit page of this language, from the site root; the default language's
+    page (at the root) while a language has no translation of it yet: never a dead link."""
+    own = files.get_file_from_path(f"{_locale(config)}/{HIDE_VISIT_PAGE}")
+    if own is not None:
+        return own.url
+    stem = HIDE_VISIT_PAGE.removesuffix(".md")
+    return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+
+
+def on_env(env, config, files):
+    env.globals["quick_exit"] = {"url": exit_url(config), "hide_visit": hide_visit_path(config, files)}
+    return env
+
+
+def skip_link_first(html: str, where: str) -> str:
+    """Move the exit skip link (between the markers of partials/quick-exit.html) to right
+    after <body>, so that it is the first thing the Tab key reaches."""
+    skip, body = SKIP.search(html), BODY.search(html)
+    if skip is None or body is None:
+        raise PluginError(f"{where}: no quick exit skip link after <body> - every page must be "
+                          f"built from overrides/main.html, which includes partials/quick-exit.html")
+    html = html[:skip.start()] + html[skip.end():]
+    return html[:body.end()] + skip.group(1) + html[body.end():]
+
+
+def _attr(pattern: re.Pattern, tag: str) -> str | None:
+    found = pattern.search(tag)
+    return None if found is None else next(v for v in found.groups() if v is not None)
+
+
+def is_external(href: str) -> bool:
+    return href.startswith("//") or urlsplit(href).scheme in ("http", "https")
+
+
+def _with_rel(tag: str) -> str:
+    rel = _attr(REL, tag)
+    if rel is None:
+        return tag[:-1] + ' rel="noopener noreferrer">'
+    tokens = rel.split()
+    tokens += [t for t in NEEDED_REL if t not in tokens]
+    return REL.sub(lambda _: f' rel="{" ".join(tokens)}"', tag, count=1)
+
+
+def external_links_private(html: str) -> str:
+    """rel="noopener noreferrer" on every link to another site, with its other rel values."""
+    def fix(match):
+        href = _attr(HREF, match.group(0))
+        return _with_rel(match.group(0)) if href and is_external(href) else match.group(0)
+    return LINK.sub(fix, html)
+
+
+def with_policy(html: str, policy: str, where: str) -> str:
+    charset = CHARSET.search(html)
+    if charset is None:
+        raise PluginError(f"{where}: no <meta charset> to put the Content-Security-Policy after")
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return html[:charset.end()] + meta + html[charset.end():]
+
+
+def finish(html: str, config, where: str) -> str:
+    html = skip_link_first(html, where)
+    html = external_links_private(html)
+    hashes = csp.hashes(html)
+    _hashes.setdefault(_locale(config), set()).update(hashes)
+    return with_policy(html, csp.policy(hashes), where)
+
+
+def on_pre_build(config):
+    _hashes[_locale(config)] = set()   # `mkdocs serve` rebuilds: forget old pages
+
+
+def on_post_page(output, page, config):
+    return finish(output, config, f"docs/{page.file.src_uri}")
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is rendered from a template, not a page; sitemap.xml needs nothing.
+    if not template_name.endswith(".html"):
+        return output_content
+    return finish(output_content, config, template_name)
+
+
+def _written_hashes(path: Path) -> set[str]:
+    if not path.is_file():
+        return set()
+    sources = csp.directives(path.read_text("utf-8")).get("script-src", [])
+    return {source for source in sources if source.startswith("'sha256-")}
+
+
+def on_post_build(config):
+    # static-i18n runs one build per language into the same folder: the file keeps the hashes
+    # an earlier language's build wrote there, so one HTTP header fits every page of every
+    # language. (hedersite.parallel_build gives each language a folder and keeps the last
+    # csp.txt; today every page has the same inline scripts, and tests/safety checks that
+    # csp.txt allows every inline script of every page.)
+    path = Path(config.site_dir) / POLICY_FILE
+    every_hash = set().union(_written_hashes(path), *_hashes.values())
+    path.write_text(csp.policy(every_hash) + "\n", "utf-8")

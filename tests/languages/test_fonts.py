@@ -1,0 +1,114 @@
+"""Self-hosted fonts for Arabic script and Ethiopic (overrides/components/fonts/, made by
+`make fonts`): present with their licence, small, covering every character of those scripts
+the site shows, declared per script with unicode-range, linked from every page, and really
+used by a browser that has no such font installed."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fontTools.ttLib import TTFont
+from playwright.sync_api import sync_playwright
+
+from browser_support import launch, serve
+from hedersite import fonts
+
+MAX_BYTES = 60_000  # one subset; today about 7-12 KB. Full translations add glyphs, not this much.
+FACES = [(script, weight) for script in fonts.SCRIPTS for weight in fonts.WEIGHTS]
+IDS = [f"{script.stem}-{weight}" for script, weight in FACES]
+
+
+@pytest.fixture(scope="module")
+def used() -> set[str]:
+    return fonts.used_characters()
+
+
+@pytest.mark.parametrize("script,weight", FACES, ids=IDS)
+def test_font_file_is_small_and_licensed(script, weight):
+    path = fonts.FONTS / script.file(weight)
+    assert path.read_bytes()[:4] == b"wOF2"
+    assert path.stat().st_size <= MAX_BYTES, f"{path.name}: {path.stat().st_size} bytes"
+    licence = (fonts.FONTS / f"OFL-{script.stem}.txt").read_text("utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Noto Project Authors" in licence
+
+
+@pytest.mark.parametrize("script,weight", FACES, ids=IDS)
+def test_font_covers_every_character_of_its_script_the_site_shows(script, weight, used):
+    cmap = TTFont(fonts.FONTS / script.file(weight)).getBestCmap()
+    wanted = fonts.needed(script, used)
+    missing = sorted(chr(c) for c in wanted - set(cmap))
+    assert not missing, f"{script.file(weight)} lacks {''.join(missing)!r}: run `make fonts`"
+
+
+def test_the_sources_include_both_scripts(used):
+    """The collection sees the language list (mkdocs.yml) and the strings: if it did not,
+    the coverage test above would check nothing."""
+    for script, sample in zip(fonts.SCRIPTS, ("العربية", "ትግርኛ")):
+        assert set(sample) <= {chr(c) for c in fonts.needed(script, used)}
+
+
+def test_stylesheet_is_generated_and_declares_each_script_by_range():
+    css = (fonts.FONTS / "fonts.css").read_text("utf-8")
+    assert css == fonts.stylesheet(), "fonts.css differs from what `make fonts` writes"
+    faces = re.findall(r"@font-face\s*{(.*?)}", css, re.S)
+    assert len(faces) == len(FACES)
+    for face in faces:
+        assert "unicode-range: U+" in face and "font-display: swap" in face
+        src = re.search(r"src:(.*?);", face, re.S).group(1)
+        assert src.strip().startswith("local(")  # an installed Noto font is used first
+        for url in re.findall(r'url\("([^"]+)"\)', src):
+            assert (fonts.FONTS / url).is_file() and "/" not in url  # same folder, same host
+    assert re.search(r'--md-text-font:\s*"HV Arabic",\s*"HV Ethiopic";', css)
+
+
+def test_every_page_links_the_fonts(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        assert "components/fonts/fonts.css" in page.read_text("utf-8"), page
+    assert (built_site / "components" / "fonts" / "noto-sans-ethiopic-400.woff2").is_file()
+
+
+# --- in a browser ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def without_local_fonts(route):
+    """fonts.css without its local() sources: as on a phone without Noto fonts (this machine
+    may have Debian's fonts-noto-core, which local() would pick)."""
+    response = route.fetch()
+    route.fulfill(response=response, body=re.sub(r'local\("[^"]*"\),\s*', "", response.text()))
+
+
+@pytest.mark.parametrize("locale,family,text", [
+    ("ti", "HV Ethiopic", "ትግርኛ"),
+    ("ar", "HV Arabic", "العربية"),
+    ("ku-IQ", "HV Arabic", "کوردی"),
+])
+def test_browser_without_the_font_loads_the_subset(all_languages, chromium, locale, family, text):
+    _, site, _ = all_languages
+    stem = next(s for s in fonts.SCRIPTS if s.family == family).file(400)
+    with serve(site) as url:
+        context = chromium.new_context()
+        try:
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.route("**/fonts.css", without_local_fonts)
+            page.goto(f"{url}{locale}/")
+            page.evaluate("document.fonts.ready")
+            status = page.evaluate("""family => [...document.fonts]
+                .filter(f => f.family.replace(/"/g, '') === family && f.weight === '400')
+                .map(f => f.status)""", family)
+            assert status == ["loaded"]
+            assert page.evaluate("([f, t]) => document.fonts.check(`16px \"${f}\"`, t)", [family, text])
+            assert any(r.endswith(f"/components/fonts/{stem}") for r in requests), requests
+            assert all(r.startswith(url) for r in requests)  # nothing from another host
+        finally:
+            context.close()

@@ -1,0 +1,54 @@
+"""The built search indexes: one per built language, small, pointing at that language's pages."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from search_site import built_languages
+from hedersite import search_text
+
+LANGUAGES = built_languages()
+MAX_GZIP_BYTES = 60 * 1024
+
+
+@pytest.fixture(scope="module")
+def indexes(built_site):
+    return {p.stem: p.read_bytes() for p in (built_site / "search").glob("*.json")}
+
+
+def test_one_index_per_built_language(indexes):
+    assert sorted(indexes) == sorted(lang["locale"] for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang["locale"])
+def test_index_is_small(indexes, lang):
+    size = len(gzip.compress(indexes[lang["locale"]], compresslevel=9, mtime=0))
+    assert size <= MAX_GZIP_BYTES, f"search/{lang['locale']}.json is {size} bytes gzipped"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang["locale"])
+def test_index_lists_the_pages_of_its_language_only(built_site, indexes, lang):
+    index = json.loads(indexes[lang["locale"]])
+    others = [o["folder"] for o in LANGUAGES if o["folder"] and o is not lang]
+    assert index["pages"], "no pages"
+    for page in index["pages"]:
+        assert page["u"].startswith(lang["folder"]), page["u"]
+        assert not any(page["u"].startswith(o) for o in others), page["u"]
+        assert (built_site / page["u"] / "index.html").is_file(), page["u"]
+        assert page["t"] and page["x"] and len(page["w"]) == 3
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang["locale"])
+def test_index_carries_the_rules_it_was_written_with(indexes, lang):
+    index = json.loads(indexes[lang["locale"]])
+    assert {k: index[k] for k in ("separators", "remove", "map")} == json.loads(json.dumps(search_text.rules()))
+    assert index["lang"]
+
+
+def test_search_words_are_not_in_the_page_html(built_site):
+    """Only the search box and its small script come with a page; the index does not."""
+    html = (built_site / "index.html").read_text("utf-8")
+    assert 'id="hs-search"' in html and "components/search/search.js" in html
+    assert '"pages"' not in html

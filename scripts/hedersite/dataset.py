@@ -77,3 +77,24 @@ def load_dataset(root: Path = DATA) -> Dataset:
         if contact is not None:
             dataset.contacts.append(contact)
     return dataset
+
+
+# One site build reads data/ once per language and once per data page (16 languages: dozens
+# of reads); `mkdocs serve` must still see an edit. So the hooks share one loaded Dataset
+# for as long as no file under data/ has changed (path, size and modification time).
+_loaded: dict[Path, tuple[tuple, Dataset]] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    return tuple((p.as_posix(), s.st_size, s.st_mtime_ns)
+                 for p in sorted(root.rglob("*")) if p.is_file() for s in [p.stat()])
+
+
+def current_dataset(root: Path = DATA) -> Dataset:
+    """load_dataset(root), reused while the files under root are unchanged. Treat it as read-only."""
+    root = Path(root)
+    stamp = _fingerprint(root)
+    cached = _loaded.get(root)
+    if cached is None or cached[0] != stamp:
+        cached = _loaded[root] = (stamp, load_dataset(root))
+    return cached[1]

@@ -6,14 +6,14 @@ import io
 from mkdocs.exceptions import PluginError
 
 from hedersite import validate
-from hedersite.dataset import load_dataset
-from hedersite.problems import report
+from hedersite.dataset import current_dataset
+from hedersite.problems import ERROR, report
 
 
 def on_config(config):
-    data = load_dataset()
+    data = current_dataset()
     problems = validate.problems(data)
-    if validate.errors(data):
+    if any(p.level == ERROR for p in problems):
         out = io.StringIO()
         report(problems, out, annotations=False)
         raise PluginError("the data has errors, nothing was built:\n" + out.getvalue())

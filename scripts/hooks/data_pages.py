@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from hedersite import present
-from hedersite.dataset import load_dataset
+from hedersite.dataset import current_dataset
 
 MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_.-]*)\s*-->")
 NATIONAL_PAGE = "nationella-linjer.md"
@@ -82,7 +82,7 @@ def on_page_markdown(markdown, page, config, files):
     if unknown:
         raise PluginError(f"docs/{path}: unknown marker <!-- data:{unknown[0]} --> - "
                           f"use one of: {', '.join('data:' + n for n in RENDERERS)}")
-    data = load_dataset()  # already validated by data_gate.py's on_config
+    data = current_dataset()  # already validated by data_gate.py's on_config
     reader = present.reader(config.theme["language"])
     options = {
         "page_path": f"docs/{path}", "data": data, "reader": reader, "theme": config.theme,

@@ -7,7 +7,6 @@ the build with the key's name.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 

@@ -3,46 +3,14 @@ and with it, a name takes the reader to the municipality without touching the UR
 history, using only what the page holds."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
-def finder(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+def finder(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
     hosts = []
     page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
@@ -61,8 +29,8 @@ def _focused(page) -> str:
     return page.evaluate("document.activeElement.id")
 
 
-def test_without_javascript_there_is_no_dead_control(browser, site_url):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+def test_without_javascript_there_is_no_dead_control(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page = context.new_page()
     page.goto(site_url + "hitta-stod/")
     assert not page.is_visible("#hs-finder")

@@ -8,9 +8,8 @@ import re
 
 import pytest
 from fontTools.ttLib import TTFont
-from playwright.sync_api import sync_playwright
 
-from browser_support import launch, serve
+from browser_support import serve, without_local_fonts
 from hedersite import fonts
 
 MAX_BYTES = 60_000  # one subset; today about 7-12 KB. Full translations add glyphs, not this much.
@@ -70,21 +69,6 @@ def test_every_page_links_the_fonts(built_site):
 
 
 # --- in a browser ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-def without_local_fonts(route):
-    """fonts.css without its local() sources: as on a phone without Noto fonts (this machine
-    may have Debian's fonts-noto-core, which local() would pick)."""
-    response = route.fetch()
-    route.fulfill(response=response, body=re.sub(r'local\("[^"]*"\),\s*', "", response.text()))
-
 
 @pytest.mark.parametrize("locale,family,text", [
     ("ti", "HV Ethiopic", "ትግርኛ"),

@@ -2,39 +2,17 @@
 browser contexts that reach no other host (the quick exit's neutral page is answered by a
 stand-in page) and that record every attempt to store something and every CSP violation.
 
-Playwright is started once per test module and closed at its end: only one sync Playwright
-can run in a process at a time, and other folders (search) start their own."""
+`site_url`, `playwright` and `chromium` come from tests/conftest.py."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from browser_support import GuardedContext, launch, mkdocs_config, serve
+from browser_support import GuardedContext, launch, mkdocs_config
 
 # Runs in every page before its own scripts: records writes to storage (and lets them happen,
 # so the state checks see them too) and Content-Security-Policy violations.
 TRAPS = (Path(__file__).parent / "traps.js").read_text("utf-8")
-
-
-@pytest.fixture(scope="package")
-def site_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def playwright():
-    with sync_playwright() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def chromium(playwright):
-    browser = launch(playwright)
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -63,9 +63,10 @@ def mkdocs_config() -> dict:
 
 
 def configured_languages() -> list[dict]:
-    """Languages in mkdocs.yml: locale and folder ('' for the default, at the site root)."""
+    """Languages mkdocs.yml builds: locale, own name and folder ('' for the default, at the site root)."""
     i18n = next(p["i18n"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return [{"locale": lang["locale"], "folder": "" if lang.get("default") else lang["locale"] + "/"}
+    return [{"locale": lang["locale"], "name": lang["name"],
+             "folder": "" if lang.get("default") else lang["locale"] + "/"}
             for lang in i18n["languages"] if lang.get("build", True)]
 
 

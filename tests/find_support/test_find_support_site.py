@@ -10,6 +10,7 @@ import phonenumbers
 import pytest
 import yaml
 
+from browser_support import configured_languages
 from fs_html import parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,23 +23,6 @@ PHONE_IN_TEXT = re.compile(r"\b0\d{1,3}-\d[\d ]*\d")
 SEPARATED_NUMBER = re.compile(r"\+?\d[\d \-]{3,}\d")
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
-
-
-def built_languages() -> list[tuple[str, bool]]:
-    """(locale, is default) for each language mkdocs.yml builds."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return [(lang["locale"], bool(lang.get("default"))) for lang in plugin["i18n"]["languages"]
-                    if lang.get("build", True)]
-    raise AssertionError("mkdocs.yml has no i18n plugin")
-
-
 def page(site: Path, locale: str, default: bool, name: str) -> Path:
     return (site if default else site / locale) / name / "index.html"
 
@@ -48,7 +32,7 @@ def municipality_codes() -> list[str]:
     return [m["code"] for county in geo["counties"] for m in county["municipalities"]]
 
 
-LANGUAGES = built_languages()
+LANGUAGES = [(lang["locale"], lang["folder"] == "") for lang in configured_languages()]  # (locale, is default)
 DEFAULT = next(locale for locale, default in LANGUAGES if default)
 
 

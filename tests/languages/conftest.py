@@ -1,6 +1,5 @@
-"""Fixtures of the language tests: a copy of the project with all 16 languages built (most
-have `build: false` in the real site until their pages exist), and a copy where a page falls
-back to Swedish."""
+"""Fixtures of the language tests: the languages the real site builds, and a copy of the
+project where one Arabic page falls back to Swedish and one is reviewed (multilingual.py)."""
 from __future__ import annotations
 
 import sys
@@ -11,22 +10,18 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import multilingual  # noqa: E402
+from browser_support import configured_languages  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def all_languages(tmp_path_factory):
-    """(project copy, built site, languages): every language on, fallback off (as the site)."""
-    work = tmp_path_factory.mktemp("all-languages")
-    languages = multilingual.make(work / "project")
-    multilingual.build(work / "project", work / "site")
-    return work / "project", work / "site", languages
+def languages() -> list[dict]:
+    """Every language mkdocs.yml builds: locale and folder ('' for Swedish at the root)."""
+    return configured_languages()
 
 
 @pytest.fixture(scope="session")
-def fallback_site(tmp_path_factory):
-    """Swedish and Arabic with `fallback_to_default: true`: the Arabic pages that do not exist
-    are built from the Swedish ones."""
+def fallback_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("fallback")
-    multilingual.make(work / "project", locales=("sv", "ar"), fallback=True)
+    multilingual.make(work / "project")
     multilingual.build(work / "project", work / "site")
     return work / "site"

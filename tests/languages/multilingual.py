@@ -1,16 +1,14 @@
-"""A copy of the project with its configured languages built, for the language tests.
+"""A copy of the project for the two states the real site never shows: a page that falls
+back to Swedish (static-i18n's fallback_to_default, off in the site) and a translation a
+person has reviewed (every translation is a machine draft today).
 
-Most languages have `build: false` until translators write their pages, yet their <html
-lang>, direction, notes and fonts must be right the day they are switched on. The copy turns
-the languages on, gives each a home page and the national lines page in its own words (draft
-translations made of its own UI strings, so only characters the font subsets cover) and
-fills the UI strings it lacks from English. With `fallback=True` the pages a language lacks
-are built from Swedish (static-i18n's fallback_to_default), to check how they are marked.
+The copy builds Swedish and Arabic only, turns the fallback on, removes one Arabic page so
+that it is built from the Swedish one, and marks another Arabic page as reviewed.
 """
 from __future__ import annotations
 
-import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,44 +18,30 @@ from mkdocs.utils.yaml import yaml_load
 
 from hedersite import bench
 
-# The pages each language gets: its data marker and its translation state.
-OWN_PAGES = {"index.md": ("<!-- data:emergency -->", "draft"),
-             "nationella-linjer.md": ("<!-- data:national-lines -->", "reviewed")}
+LOCALES = ("sv", "ar")
+FALLS_BACK = "integritet.md"         # removed from docs/ar/: built from docs/sv/
+REVIEWED = "nationella-linjer.md"    # marked `translation: reviewed` in docs/ar/
 
 
 def _i18n(config: dict) -> dict:
     return next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
 
 
-def page(ui: dict, site_name: str, marker: str, state: str) -> str:
-    return (f"---\ntitle: {json.dumps(site_name, ensure_ascii=False)}\ntranslation: {state}\n---\n\n"
-            f"# {site_name}\n\n{ui['translation.fallback']}\n\n{marker}\n")
-
-
-def make(project: Path, locales=None, fallback: bool = False) -> list[dict]:
-    """Write the copy into project/ with `locales` (default: all) built; returns their
-    mkdocs.yml entries."""
+def make(project: Path) -> None:
     bench.copy_project(project)
     config_file = project / "mkdocs.yml"
     config = yaml_load(config_file.read_text("utf-8"))
     i18n = _i18n(config)
-    i18n["fallback_to_default"] = fallback
+    i18n["fallback_to_default"] = True
     i18n.pop("build_only_locale", None)
-    strings = project / "data" / "strings"
-    english = yaml.safe_load((strings / "en.yaml").read_text("utf-8"))
     for lang in i18n["languages"]:
-        lang["build"] = locales is None or lang["locale"] in locales
-        if not lang["build"] or lang.get("default") or lang["locale"] == "en":
-            continue
-        path = strings / f"{lang['locale']}.yaml"
-        ui = {**english, **(yaml.safe_load(path.read_text("utf-8")) or {})}
-        path.write_text(yaml.safe_dump(ui, allow_unicode=True, sort_keys=False), "utf-8")
-        folder = project / "docs" / lang["locale"]
-        folder.mkdir(exist_ok=True)
-        for name, (marker, state) in OWN_PAGES.items():
-            (folder / name).write_text(page(ui, lang["site_name"], marker, state), "utf-8")
+        lang["build"] = lang["locale"] in LOCALES
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
-    return [lang for lang in i18n["languages"] if lang["build"]]
+    arabic = project / "docs" / "ar"
+    (arabic / FALLS_BACK).unlink()
+    reviewed = arabic / REVIEWED
+    text = reviewed.read_text("utf-8")
+    reviewed.write_text(re.sub(r"^translation: draft$", "translation: reviewed", text, count=1, flags=re.M), "utf-8")
 
 
 def build(project: Path, site: Path) -> None:
@@ -66,8 +50,3 @@ def build(project: Path, site: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "hedersite", "build", "--site-dir", str(site)],
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-
-
-def strings_of(project: Path, locale: str) -> dict:
-    return yaml.safe_load((project / "data" / "strings" / f"{locale}.yaml").read_text("utf-8"))
-

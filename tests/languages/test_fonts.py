@@ -9,7 +9,7 @@ import re
 import pytest
 from fontTools.ttLib import TTFont
 
-from browser_support import serve, without_local_fonts
+from browser_support import without_local_fonts
 from hedersite import fonts
 
 MAX_BYTES = 60_000  # one subset; today about 7-12 KB. Full translations add glyphs, not this much.
@@ -75,24 +75,22 @@ def test_every_page_links_the_fonts(built_site):
     ("ar", "HV Arabic", "العربية"),
     ("ku-IQ", "HV Arabic", "کوردی"),
 ])
-def test_browser_without_the_font_loads_the_subset(all_languages, chromium, locale, family, text):
-    _, site, _ = all_languages
+def test_browser_without_the_font_loads_the_subset(site_url, chromium, locale, family, text):
     stem = next(s for s in fonts.SCRIPTS if s.family == family).file(400)
-    with serve(site) as url:
-        context = chromium.new_context()
-        try:
-            page = context.new_page()
-            requests = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.route("**/fonts.css", without_local_fonts)
-            page.goto(f"{url}{locale}/")
-            page.evaluate("document.fonts.ready")
-            status = page.evaluate("""family => [...document.fonts]
-                .filter(f => f.family.replace(/"/g, '') === family && f.weight === '400')
-                .map(f => f.status)""", family)
-            assert status == ["loaded"]
-            assert page.evaluate("([f, t]) => document.fonts.check(`16px \"${f}\"`, t)", [family, text])
-            assert any(r.endswith(f"/components/fonts/{stem}") for r in requests), requests
-            assert all(r.startswith(url) for r in requests)  # nothing from another host
-        finally:
-            context.close()
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.route("**/fonts.css", without_local_fonts)
+        page.goto(f"{site_url}{locale}/")
+        page.evaluate("document.fonts.ready")
+        status = page.evaluate("""family => [...document.fonts]
+            .filter(f => f.family.replace(/"/g, '') === family && f.weight === '400')
+            .map(f => f.status)""", family)
+        assert status == ["loaded"]
+        assert page.evaluate("([f, t]) => document.fonts.check(`16px \"${f}\"`, t)", [family, text])
+        assert any(r.endswith(f"/components/fonts/{stem}") for r in requests), requests
+        assert all(r.startswith(site_url) for r in requests)  # nothing from another host
+    finally:
+        context.close()

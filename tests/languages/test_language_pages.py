@@ -10,7 +10,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-import multilingual
 from hedersite import strings, translations
 
 HTML_LANG = re.compile(r'<html lang="([^"]*)"')
@@ -18,10 +17,6 @@ BODY_DIR = re.compile(r'<body dir="([^"]*)"')
 LANGUAGE_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">\s*(.*?)\s*</a>', re.S)
 NOTE = re.compile(r'<div class="admonition [a-z]+ hs-translation-note" role="note" '
                   r'data-translation="([a-z]+)"><p>(.*?)</p></div>')
-
-
-def folder(lang: dict) -> str:
-    return "" if lang.get("default") else f"{lang['locale']}/"
 
 
 def read(site: Path, path: str) -> str:
@@ -34,75 +29,76 @@ def language_links(page_html: str, page_path: str) -> dict[str, tuple[str, str]]
             for href, lang, name in LANGUAGE_LINK.findall(page_html)}
 
 
-def test_html_lang_and_direction_come_from_the_strings(all_languages):
-    project, site, languages = all_languages
-    assert len(languages) == 16
+def page_address(lang: dict, md: Path) -> str:
+    return lang["folder"] + ("" if md.stem == "index" else f"{md.stem}/")
+
+
+def test_every_configured_language_is_built(languages):
+    assert len(languages) == 16 and languages[0]["locale"] == "sv"
+
+
+def test_html_lang_and_direction_come_from_the_strings(built_site, languages):
     for lang in languages:
-        ui = multilingual.strings_of(project, lang["locale"])
-        page = read(site, folder(lang))
+        ui = strings.load(lang["locale"])
+        page = read(built_site, lang["folder"])
         assert HTML_LANG.search(page).group(1) == ui["language"], lang["locale"]
         assert BODY_DIR.search(page).group(1) == ui["direction"], lang["locale"]
-    tags = {lang["locale"]: HTML_LANG.search(read(site, folder(lang))).group(1) for lang in languages}
+    tags = {lang["locale"]: HTML_LANG.search(read(built_site, lang["folder"])).group(1) for lang in languages}
     assert (tags["ku-IQ"], tags["ku"], tags["fa-AF"]) == ("ckb", "kmr", "fa-AF")
 
 
-def test_language_list_shows_own_names_and_keeps_the_page(all_languages):
-    _, site, languages = all_languages
+@pytest.mark.parametrize("name", ["", "hitta-stod/", "dolj-ditt-besok/"])
+def test_language_list_shows_own_names_and_keeps_the_page(built_site, languages, name):
     for lang in languages:
-        path = f"{folder(lang)}nationella-linjer/"
-        links = language_links(read(site, path), path)
-        assert {hreflang: name for hreflang, (_, name) in links.items()} == \
+        path = f"{lang['folder']}{name}"
+        links = language_links(read(built_site, path), path)
+        assert {hreflang: shown for hreflang, (_, shown) in links.items()} == \
             {other["locale"]: other["name"] for other in languages}, lang["locale"]
         assert {hreflang: url for hreflang, (url, _) in links.items()} == \
-            {other["locale"]: f"/{folder(other)}nationella-linjer/" for other in languages}, lang["locale"]
+            {other["locale"]: f"/{other['folder']}{name}" for other in languages}, lang["locale"]
 
 
-def test_language_list_on_the_real_site_keeps_the_page(built_site):
-    if not (built_site / "en" / "hitta-stod").exists():
-        pytest.skip("English is not built yet (build: false in mkdocs.yml)")
-    links = language_links(read(built_site, "hitta-stod"), "hitta-stod/")
-    assert links["en"] == ("/en/hitta-stod/", "English")
-    links = language_links(read(built_site, "en/hitta-stod"), "en/hitta-stod/")
-    assert links["sv"] == ("/hitta-stod/", "Svenska")
-
-
-def test_region_folders_get_a_menu_like_every_language(all_languages):
+def test_region_folders_get_a_menu_like_every_language(built_site):
     """docs/fa-AF/ and docs/ku-IQ/: the pages are in the menu, not in a section named after
     the folder (scripts/hooks/language_folders.py)."""
-    _, site, _ = all_languages
     for locale, section in (("fa-AF", "fa AF"), ("ku-IQ", "ku IQ")):
-        page = read(site, f"{locale}/")
+        page = read(built_site, f"{locale}/")
         assert section not in page and "Fa-af" not in page and "Ku-iq" not in page
         assert 'href="nationella-linjer/"' in page or 'href="./nationella-linjer/"' in page
 
 
-def test_draft_translations_say_so_in_the_readers_language(all_languages):
-    project, site, languages = all_languages
+def test_every_page_of_every_language_is_in_that_language(built_site, languages):
+    """No page appears in Swedish under another language: each translated page exists, and
+    its <h1> is the one its own Markdown file gives, not the Swedish one."""
+    docs = translations.docs_dir()
+    for lang in languages[1:]:
+        for md in sorted((docs / "sv").glob("*.md")):
+            own = docs / lang["locale"] / md.name
+            assert own.is_file(), own
+            title = re.search(r"^# (.+)$", own.read_text("utf-8"), re.M).group(1).split(" {#")[0]
+            page = read(built_site, page_address(lang, md))
+            assert f">{html.escape(title, quote=False)}</h1>" in page or f">{title}</h1>" in page, own
+            assert 'data-translation="fallback"' not in page, own
+
+
+def test_draft_translations_say_so_in_the_readers_language(built_site, languages):
+    """Every translated page whose front matter does not say `translation: reviewed` carries
+    the draft note in its own language; Swedish pages carry none."""
+    docs = translations.docs_dir()
     for lang in languages:
-        if lang.get("default") or lang["locale"] == "en":
-            continue
-        draft = read(site, folder(lang))
-        notes = NOTE.findall(draft)
-        expected = html.escape(multilingual.strings_of(project, lang["locale"])["translation.draft"], quote=False)
-        assert notes == [("draft", expected)], lang["locale"]
-        reviewed = read(site, f"{folder(lang)}nationella-linjer/")
-        assert NOTE.findall(reviewed) == [], lang["locale"]
+        expected = html.escape(strings.load(lang["locale"])["translation.draft"], quote=False)
+        for md in sorted((docs / lang["locale"]).glob("*.md")):
+            state = translations.front_matter(md.read_text("utf-8")).get("translation")
+            notes = NOTE.findall(read(built_site, page_address(lang, md)))
+            if lang["locale"] == "sv" or state == "reviewed":
+                assert notes == [], md
+            else:
+                assert notes == [("draft", expected)], md
 
 
-def test_a_translation_that_does_not_say_reviewed_is_shown_as_a_draft(all_languages):
-    """The English pages have no `translation:` in their front matter (yet)."""
-    project, site, _ = all_languages
-    for md in sorted((project / "docs" / "en").glob("*.md")):
-        state = translations.front_matter(md.read_text("utf-8")).get("translation")
-        page = read(site, "en/" if md.stem == "index" else f"en/{md.stem}/")
-        kinds = [kind for kind, _ in NOTE.findall(page)]
-        assert kinds == ([] if state == "reviewed" else ["draft"]), md.name
-
-
-def test_swedish_pages_have_no_note(all_languages):
-    _, site, _ = all_languages
-    for page in (site / "index.html", site / "nationella-linjer" / "index.html"):
-        assert "hs-translation-note" not in page.read_text("utf-8")
+def test_a_reviewed_translation_has_no_note(fallback_site):
+    assert NOTE.findall(read(fallback_site, "ar/nationella-linjer")) == []
+    assert [kind for kind, _ in NOTE.findall(read(fallback_site, "ar"))] == ["draft"]
 
 
 def test_a_page_that_falls_back_to_swedish_says_so_and_is_marked_swedish(fallback_site):

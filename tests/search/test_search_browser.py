@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from search_site import built_languages
+from browser_support import configured_languages
 from hedersite import search_entries
 
-LANGUAGES = built_languages()
+LANGUAGES = configured_languages()
 INDEX_REQUEST = re.compile(r"/search/[^/]+\.json$")
 FIELD = "#hs-search-input"
 LINKS = ".hs-search__results a"

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from search_site import built_languages
+from browser_support import configured_languages
 from hedersite import search_text
 
-LANGUAGES = built_languages()
+LANGUAGES = configured_languages()
 MAX_GZIP_BYTES = 60 * 1024
 
 

@@ -17,7 +17,7 @@ depend on the builds before them, and are made the same:
 - csp.txt (scripts/hooks/privacy.py) allows the inline scripts of every language built so
   far: merge() joins the hashes every build wrote;
 - 404.html shows the language links the previous build left (links_left_by_previous_build).
-tests/build/test_parallel_build.py compares the result with the serial build file by file.
+tests/site_build/test_parallel_build.py compares the result with the serial build file by file.
 
 Strict mode and the data gate (scripts/hooks/data_gate.py) run in every language build, as
 in the serial build: any warning or data error fails the build; the messages are printed
@@ -160,6 +160,8 @@ def run(config: MkDocsConfig, order: list[str], folders: dict[str, Path], jobs: 
                                order[-2] if locale == order[-1] and len(order) > 1 else None)
                    for locale in schedule(config, order)]
         for future in as_completed(futures):
+            if future.cancelled():  # not started: an earlier language failed
+                continue
             results.append(future.result())
             if not results[-1].ok:
                 for other in futures:

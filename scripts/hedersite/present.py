@@ -96,7 +96,11 @@ def age_text(age: dict | None, r: Reader) -> str:
 
 
 def _day_name(day: str, r: Reader) -> str:
-    return get_day_names("wide", context="stand-alone", locale=r.locale)[DAYS.index(day)]
+    # The "format" names, not "stand-alone": in Babel 2.18, reading Pashto's stand-alone names
+    # (an alias in CLDR) overwrites the stand-alone names other locales read afterwards in the
+    # same process, so Polish pages built after Pashto showed Pashto weekdays. For weekdays in
+    # our languages the two forms are the same. tests/find_support/test_contact_rendering.py.
+    return get_day_names("wide", context="format", locale=r.locale)[DAYS.index(day)]
 
 
 def _interval(first: str, last: str, r: Reader) -> str:

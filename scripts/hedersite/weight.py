@@ -5,13 +5,14 @@ first view is the page's HTML and every file it makes the browser fetch before a
 touches it: stylesheets, scripts, icons, images and preloads it links; stylesheets those
 import and images they use; and, of the fonts their @font-face rules declare, only those
 whose unicode-range covers a character of the page's text (which is what a browser
-downloads: an Arabic font on an Arabic page, not on a Swedish one), every weight of them,
-except that the language names of the language menu count for the regular face only.
+downloads: an Arabic font on an Arabic page, not on a Swedish one), every weight of them.
+The language names of the language list do not count: the list is not drawn until it is
+opened (overrides/components/language-menu/), so its scripts' fonts load only then.
 Each file counts as gzip -9 of its bytes, so the figures are the same on every machine.
-tests/build/test_weight_browser.py checks in Chromium that nothing fetched is left out.
+tests/site_build/test_weight_browser.py checks in Chromium that nothing fetched is left out.
 
 Search indexes (search/<locale>.json) are not part of a first view: search.js fetches the
-reader's one when they first search. Used by tests/build/test_weight.py and `make bench`.
+reader's one when they first search. Used by tests/site_build/test_weight.py and `make bench`.
 """
 from __future__ import annotations
 
@@ -38,8 +39,6 @@ _IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""", re.I)
 _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.I)
 _UNICODE_RANGE = re.compile(r"unicode-range\s*:\s*([^;}]*)", re.I)
 _SRC = re.compile(r"(?<![-\w])src\s*:\s*([^;}]*)", re.I)
-_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([^;}]*)", re.I)
-_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]*)", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,6 @@ def covers(ranges: list[tuple[int, int]] | None, characters: set[int]) -> bool:
 class _Font:
     address: str
     ranges: list[tuple[int, int]] | None  # None: no unicode-range, every character
-    regular: bool  # the face for normal text (weight 400); see _PageParser.menu_characters
 
 
 @dataclass
@@ -109,14 +107,6 @@ class _Stylesheet:
     images: list[str] = field(default_factory=list)   # other url()s
 
 
-def _has_weight_400(weight: str | None) -> bool:
-    """font-weight descriptor: absent or normal, 400, or a range with 400 in it (100 900)."""
-    if weight is None or weight.strip().lower() == "normal":
-        return True
-    numbers = [int(n) for n in re.findall(r"\d+", weight)]
-    return bool(numbers) and min(numbers) <= 400 <= max(numbers)
-
-
 def _url_value(match) -> str:
     return next(group for group in match.groups() if group is not None)
 
@@ -124,22 +114,14 @@ def _url_value(match) -> str:
 def parse_css(text: str) -> _Stylesheet:
     text = _COMMENT.sub("", text)
     sheet = _Stylesheet(imports=_IMPORT.findall(text))
-    families: dict[str, list[tuple[_Font, bool]]] = {}
     for face in _FONT_FACE.finditer(text):
         body = face.group(1)
         ranges, src = _UNICODE_RANGE.search(body), _SRC.search(body)
-        weight, family = _FONT_WEIGHT.search(body), _FONT_FAMILY.search(body)
         # The browser downloads the first source it supports: count the first url(), which
         # is woff2 when the rule lists it first as usual (local() fonts are on the phone).
         urls = [_url_value(m) for m in _URL.finditer(src.group(1))] if src else []
         if urls:
-            font = _Font(urls[0], unicode_ranges(ranges.group(1)) if ranges else None, True)
-            name = family.group(1).strip().strip("\"'").lower() if family else ""
-            families.setdefault(name, []).append((font, _has_weight_400(weight.group(1) if weight else None)))
-            sheet.fonts.append(font)
-    for faces in families.values():  # a family without a 400 face draws normal text with any
-        for font, has_400 in faces:
-            font.regular = has_400 or not any(other for _, other in faces)
+            sheet.fonts.append(_Font(urls[0], unicode_ranges(ranges.group(1)) if ranges else None))
     rest = _FONT_FACE.sub("", _IMPORT.sub("", text))
     sheet.images = [u for u in (_url_value(m) for m in _URL.finditer(rest)) if u]
     return sheet
@@ -153,14 +135,10 @@ class _PageParser(HTMLParser):
         self.links: list[tuple[str, str]] = []
         self.styles: list[str] = []  # <style> blocks and style="" attributes
         self.characters: set[int] = set()
-        # Language names in the language menu (<a hreflang>): Material draws them in normal
-        # weight, so a Swedish page loads the regular Arabic and Ethiopic faces for "العربية"
-        # and "ትግርኛ", not the bold ones (seen in Chromium, tests/build/test_weight_browser.py).
-        self.menu_characters: set[int] = set()
         self.lang = ""
         self._skip = 0
         self._style = False
-        self._menu = 0  # depth inside <a hreflang>
+        self._menu = 0  # depth inside <a hreflang>: a language name in the closed list
 
     def handle_starttag(self, tag, attrs):
         a = {name: value or "" for name, value in attrs}
@@ -194,7 +172,8 @@ class _PageParser(HTMLParser):
         if self._style:
             self.styles.append(data)
         elif not self._skip:
-            (self.menu_characters if self._menu else self.characters).update(map(ord, data))
+            if not self._menu:
+                self.characters.update(map(ord, data))
 
     def _links(self, tag, a):
         if tag == "link" and a.get("href"):
@@ -282,8 +261,7 @@ class Site:
             for address in sheet.images:
                 add("image", address, base)
             for font in sheet.fonts:
-                text = parser.characters | (parser.menu_characters if font.regular else set())
-                if covers(font.ranges, text):
+                if covers(font.ranges, parser.characters):
                     add("font", font.address, base)
 
         seen.add(page)

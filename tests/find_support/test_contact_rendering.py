@@ -226,3 +226,11 @@ def test_a_language_missing_a_key_fails_the_build_with_the_key(tmp_path, monkeyp
     config = SimpleNamespace(theme={"language": "en"})
     with pytest.raises(PluginError, match=r"en\.yaml lacks UI string\(s\): contact\.hours"):
         ui_strings.on_env(SimpleNamespace(globals={}), config, files=None)
+
+
+def test_weekdays_stay_in_each_language_whatever_was_built_before():
+    """Pashto first, as in the build: Babel must not lend its weekday names to later languages."""
+    assert present.days_text(["mon", "wed"], present.reader("ps")).startswith("دونۍ")
+    for code, monday in (("pl", "poniedziałek"), ("tr", "Pazartesi"), ("uk", "понеділок"),
+                         ("ru", "понедельник"), ("bs", "ponedjeljak")):
+        assert present.days_text(["mon"], present.reader(code)) == monday, code

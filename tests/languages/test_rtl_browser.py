@@ -1,5 +1,6 @@
 """Right-to-left pages in a real browser: a phone number written in the text ("ring
-020-50 50 50") reads left to right, its digit groups in their order, as on the cards."""
+020-50 50 50") reads left to right, its digit groups in their order, as on the cards, and
+on one line."""
 from __future__ import annotations
 
 import pytest
@@ -20,7 +21,7 @@ NUMBERS_IN_ORDER = """() => [...document.querySelectorAll('article a[href^="tel:
         range.setStart(text, text.length - 1); range.setEnd(text, text.length);
         const last = range.getBoundingClientRect().left;
         const style = getComputedStyle(a);
-        return {number: a.textContent, leftToRight: first < last,
+        return {number: a.textContent, leftToRight: first < last, oneLine: a.getClientRects().length === 1,
                 direction: style.direction, bidi: style.unicodeBidi};
     })"""
 
@@ -37,6 +38,7 @@ def test_phone_numbers_in_right_to_left_text_read_left_to_right(built_site, site
         assert page.evaluate("document.body.dir") == "rtl"
         numbers = page.evaluate(NUMBERS_IN_ORDER)
         assert numbers, "the page should have phone numbers with digit groups in its text"
-        assert all(n["leftToRight"] and n["direction"] == "ltr" and n["bidi"] == "isolate" for n in numbers), numbers
+        assert all(n["leftToRight"] and n["oneLine"] and n["direction"] == "ltr" and n["bidi"] == "isolate"
+               for n in numbers), numbers
     finally:
         context.close()

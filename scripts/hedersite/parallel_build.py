@@ -5,18 +5,18 @@ How the serial build works (mkdocs-static-i18n 1.3.1, plugin.py): one MkDocs bui
 default language at the site root, then, one after the other in the same process and into
 the same folder, one build per other language (`build: true`). Each language build writes
 its pages under <locale>/ and also rewrites the files at the root that every build writes
-(404.html, the theme's assets, sitemap.xml, csp.txt): the last build's copy remains.
+(the theme's assets, sitemap.xml, csp.txt): the last build's copy remains. (404.html is
+written by the default language's build only: scripts/hooks/not_found_page.py.)
 
 Here the language builds run in a pool of processes (forked, so each has the configuration
 loaded once), each into a folder of its own, with the plugin told which language it builds,
 exactly as its own loop does. The folders are then moved into the site in the serial order,
-so a file that several builds write ends up as the last of them wrote it. Three files
+so a file that several builds write ends up as the last of them wrote it. Two files
 depend on the builds before them, and are made the same:
 - sitemap.xml (and .gz) lists the pages of every language built so far: each build here
   writes its own language's entries and merge() joins them in build order;
 - csp.txt (scripts/hooks/privacy.py) allows the inline scripts of every language built so
   far: merge() joins the hashes every build wrote;
-- 404.html shows the language links the previous build left (links_left_by_previous_build).
 tests/site_build/test_parallel_build.py compares the result with the serial build file by file.
 
 Strict mode and the data gate (scripts/hooks/data_gate.py) run in every language build, as
@@ -44,8 +44,6 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
-from mkdocs.structure.files import get_files
-from mkdocs.structure.pages import Page
 
 from . import csp
 from .headers import POLICY_FILE
@@ -86,10 +84,8 @@ def _page_count(config: MkDocsConfig, locale: str) -> int:
 
 
 def schedule(config: MkDocsConfig, order: list[str]) -> list[str]:
-    """Longest builds first, so no process is left with a long one at the end; the last
-    language first of all, as it also reads the one before it."""
-    rest = sorted(order[:-1], key=lambda locale: -_page_count(config, locale))
-    return order[-1:] + rest
+    """Longest builds (most pages) first, so no process is left with a long one at the end."""
+    return sorted(order, key=lambda locale: -_page_count(config, locale))
 
 
 # --- in a worker ----------------------------------------------------------------------------
@@ -108,30 +104,13 @@ def _logger(stream) -> logging.Handler:
     return handler
 
 
-def links_left_by_previous_build(config: MkDocsConfig, previous: str) -> None:
-    """Leave on the config what the serial build's previous language build leaves there. The
-    plugin puts the language links of each page it renders on the config (as the attribute
-    config.extra.alternate, which its on_config does not reset), so the next build's
-    404.html, rendered before that build's pages, shows the links of the previous build's
-    last page. Only the last build's 404.html is kept, so only the last language needs this;
-    reading the previous language's files costs far less than building it."""
-    plugin = config.plugins[PLUGIN]
-    plugin.current_language = previous
-    plugin.on_config(config)
-    pages = plugin.on_files(get_files(config), config).documentation_pages()
-    if pages:
-        plugin.on_page_context({}, page=Page(None, pages[-1], config), config=config, nav=None)
-
-
-def build_language(locale: str, site_dir: str, previous: str | None) -> Result:
+def build_language(locale: str, site_dir: str) -> Result:
     """Build one language into site_dir, as the plugin's own loop does."""
     config = _config
     plugin = config.plugins[PLUGIN]
     buffer = io.StringIO()
     handler = _logger(buffer)
     try:
-        if previous:
-            links_left_by_previous_build(config, previous)
         plugin.current_language = locale
         plugin.building = True  # this process builds only its languages: no loop over the others
         plugin.i18n_files_per_language = {}  # its sitemap.xml lists this language only (see merge)
@@ -156,8 +135,7 @@ def run(config: MkDocsConfig, order: list[str], folders: dict[str, Path], jobs: 
     results: list[Result] = []
     context = multiprocessing.get_context("fork")  # workers inherit the loaded configuration
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(build_language, locale, str(folders[locale]),
-                               order[-2] if locale == order[-1] and len(order) > 1 else None)
+        futures = [pool.submit(build_language, locale, str(folders[locale]))
                    for locale in schedule(config, order)]
         for future in as_completed(futures):
             if future.cancelled():  # not started: an earlier language failed

@@ -118,3 +118,14 @@ def test_a_page_that_falls_back_to_swedish_says_so_and_is_marked_swedish(fallbac
 @pytest.mark.parametrize("path", ["ar/", "ar/nationella-linjer/"])
 def test_own_pages_never_carry_the_fallback_marking(fallback_site, path):
     assert 'data-translation="fallback"' not in read(fallback_site, path)
+
+
+def test_the_one_not_found_page_is_swedish_and_leads_to_every_language(built_site, languages):
+    """Every language build used to write the root 404.html, so the last one (Finnish) was
+    shown for every broken link (scripts/hooks/not_found_page.py)."""
+    page = (built_site / "404.html").read_text("utf-8")
+    assert HTML_LANG.search(page).group(1) == "sv"
+    assert sorted(built_site.rglob("404.html")) == [built_site / "404.html"]
+    links = language_links(page, "404.html")
+    assert {hreflang: url for hreflang, (url, _) in links.items()} == \
+        {lang["locale"]: f"/{lang['folder']}" for lang in languages}

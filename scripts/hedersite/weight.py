@@ -6,8 +6,9 @@ touches it: stylesheets, scripts, icons, images and preloads it links; styleshee
 import and images they use; and, of the fonts their @font-face rules declare, only those
 whose unicode-range covers a character of the page's text (which is what a browser
 downloads: an Arabic font on an Arabic page, not on a Swedish one), every weight of them.
-The language names of the language list do not count: the list is not drawn until it is
-opened (overrides/components/language-menu/), so its scripts' fonts load only then.
+Text in <a hreflang> (language names) does not count: the language list is not drawn until
+it is opened, and the 404 page's list of languages is drawn in the phone's own fonts
+(overrides/components/language-menu/), so neither makes the browser fetch a font on load.
 Each file counts as gzip -9 of its bytes, so the figures are the same on every machine.
 tests/site_build/test_weight_browser.py checks in Chromium that nothing fetched is left out.
 
@@ -138,7 +139,7 @@ class _PageParser(HTMLParser):
         self.lang = ""
         self._skip = 0
         self._style = False
-        self._menu = 0  # depth inside <a hreflang>: a language name in the closed list
+        self._menu = 0  # depth inside <a hreflang>: a language name (see the module's docstring)
 
     def handle_starttag(self, tag, attrs):
         a = {name: value or "" for name, value in attrs}

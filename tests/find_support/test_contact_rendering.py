@@ -84,7 +84,7 @@ def test_card_shows_what_the_data_says(theme, en):
     assert 'id="kontakt-fake-centre"' in html
     assert 'href="tel:+4620340303"' in html and '<bdi dir="ltr" class="hs-tel__number">020-34 03 03</bdi>' in html
     assert "For professionals" in html
-    assert "people exposed or at risk and professionals</p>" in html
+    assert "people who are controlled, threatened or harmed, or at risk of it and professionals</p>" in html
     assert "For children and young people:</span> ages 13–26</p>" in html  # their ages, not the professionals' ages
     assert 'href="mailto:a@example.se"' in html
     assert 'href="https://example.se/" rel="noopener noreferrer"' in html

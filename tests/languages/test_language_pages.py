@@ -129,3 +129,12 @@ def test_the_one_not_found_page_is_swedish_and_leads_to_every_language(built_sit
     links = language_links(page, "404.html")
     assert {hreflang: url for hreflang, (url, _) in links.items()} == \
         {lang["locale"]: f"/{lang['folder']}" for lang in languages}
+    # In the page itself, not only in the header's list: each language's start page, named
+    # in its own words, with its real language tag and direction.
+    listed = re.findall(r'<li><a href="([^"]*)" hreflang="([^"]*)" lang="([^"]*)" dir="([^"]*)"><strong>(.*?)</strong>', page)
+    expected = []
+    for lang in languages:
+        ui = strings.load(lang["locale"])
+        expected.append((f"/{lang['folder']}", ui["language"], ui["language"], ui["direction"], html.escape(lang["name"])))
+    assert listed == expected
+    assert 'href="tel:112"' in page

@@ -142,9 +142,9 @@ def _written_hashes(path: Path) -> set[str]:
 def on_post_build(config):
     # static-i18n runs one build per language into the same folder: the file keeps the hashes
     # an earlier language's build wrote there, so one HTTP header fits every page of every
-    # language. (hedersite.parallel_build gives each language a folder and keeps the last
-    # csp.txt; today every page has the same inline scripts, and tests/safety checks that
-    # csp.txt allows every inline script of every page.)
+    # language. (hedersite.parallel_build gives each language a folder and joins the hashes
+    # of every language's csp.txt the same way; tests/safety checks that csp.txt allows every
+    # inline script of every page.)
     path = Path(config.site_dir) / POLICY_FILE
     every_hash = set().union(_written_hashes(path), *_hashes.values())
     path.write_text(csp.policy(every_hash) + "\n", "utf-8")

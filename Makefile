@@ -43,6 +43,7 @@ verified: .venv/.installed
 	$(PY) -m hedersite verified
 
 test: .venv/.installed browser
+	$(PY) -m hedersite translations --brief
 	$(PY) -m pytest -q
 
 bench: .venv/.installed

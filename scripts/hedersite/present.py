@@ -317,3 +317,20 @@ def emergency_phone(data: Dataset, r: Reader) -> dict:
         if contact.get("emergency") and contact.get("phones"):
             return phone_view(contact["phones"][0], r)
     raise ValueError("no national contact has emergency: true with a phone (data/contacts/larmnummer-112.yaml)")
+
+
+# --- languages ----------------------------------------------------------------------------------
+
+def language_list(languages, site_name: str, href, skip: str | None = None) -> list[dict]:
+    """The built languages of mkdocs.yml (static-i18n's language entries), each by its own
+    name, with its BCP 47 tag and direction from its strings file and the link href(folder)
+    to its start page ('' is the default language's folder); `skip`: the reader's own."""
+    found = []
+    for lang in languages:
+        if not lang.build or lang.locale == skip:
+            continue
+        ui = strings.load(lang.locale)
+        found.append({"tag": ui["language"], "dir": ui["direction"], "name": lang.name,
+                      "site_name": lang.site_name or site_name,
+                      "href": href("" if lang.default else f"{lang.locale}/")})
+    return found

@@ -6,9 +6,10 @@ touches it: stylesheets, scripts, icons, images and preloads it links; styleshee
 import and images they use; and, of the fonts their @font-face rules declare, only those
 whose unicode-range covers a character of the page's text (which is what a browser
 downloads: an Arabic font on an Arabic page, not on a Swedish one), every weight of them.
-Text in <a hreflang> (language names) does not count: the language list is not drawn until
-it is opened, and the 404 page's list of languages is drawn in the phone's own fonts
-(overrides/components/language-menu/), so neither makes the browser fetch a font on load.
+Language names are counted as the browser draws them (overrides/components/language-menu/):
+those of Material's language list (a.md-select__link) not at all, as the list is not drawn
+until it is opened; those of the lists in pages (other <a hreflang>: start pages, the 404
+page) only against the small "Names" fonts (hedersite.fonts), which is what they use.
 Each file counts as gzip -9 of its bytes, so the figures are the same on every machine.
 tests/site_build/test_weight_browser.py checks in Chromium that nothing fetched is left out.
 
@@ -23,6 +24,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
+
+from .fonts import NAMES
 
 BUDGET = 80 * 1024  # bytes, gzip -9, per first view
 
@@ -40,6 +43,7 @@ _IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""", re.I)
 _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.I)
 _UNICODE_RANGE = re.compile(r"unicode-range\s*:\s*([^;}]*)", re.I)
 _SRC = re.compile(r"(?<![-\w])src\s*:\s*([^;}]*)", re.I)
+_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]*)", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ def covers(ranges: list[tuple[int, int]] | None, characters: set[int]) -> bool:
 class _Font:
     address: str
     ranges: list[tuple[int, int]] | None  # None: no unicode-range, every character
+    names: bool = False  # a family for language names only (its name ends in fonts.NAMES)
 
 
 @dataclass
@@ -117,12 +122,13 @@ def parse_css(text: str) -> _Stylesheet:
     sheet = _Stylesheet(imports=_IMPORT.findall(text))
     for face in _FONT_FACE.finditer(text):
         body = face.group(1)
-        ranges, src = _UNICODE_RANGE.search(body), _SRC.search(body)
+        ranges, src, family = _UNICODE_RANGE.search(body), _SRC.search(body), _FONT_FAMILY.search(body)
+        names = bool(family) and family.group(1).strip().strip("\"'").endswith(NAMES)
         # The browser downloads the first source it supports: count the first url(), which
         # is woff2 when the rule lists it first as usual (local() fonts are on the phone).
         urls = [_url_value(m) for m in _URL.finditer(src.group(1))] if src else []
         if urls:
-            sheet.fonts.append(_Font(urls[0], unicode_ranges(ranges.group(1)) if ranges else None))
+            sheet.fonts.append(_Font(urls[0], unicode_ranges(ranges.group(1)) if ranges else None, names))
     rest = _FONT_FACE.sub("", _IMPORT.sub("", text))
     sheet.images = [u for u in (_url_value(m) for m in _URL.finditer(rest)) if u]
     return sheet
@@ -136,10 +142,12 @@ class _PageParser(HTMLParser):
         self.links: list[tuple[str, str]] = []
         self.styles: list[str] = []  # <style> blocks and style="" attributes
         self.characters: set[int] = set()
+        self.name_characters: set[int] = set()  # language names in lists in the page
         self.lang = ""
         self._skip = 0
         self._style = False
-        self._menu = 0  # depth inside <a hreflang>: a language name (see the module's docstring)
+        self._closed = 0  # depth inside Material's language list links (not drawn on load)
+        self._names = 0   # depth inside other <a hreflang>
 
     def handle_starttag(self, tag, attrs):
         a = {name: value or "" for name, value in attrs}
@@ -149,7 +157,10 @@ class _PageParser(HTMLParser):
             self._skip += 1
             self._style = tag == "style"
         if tag == "a" and "hreflang" in a:
-            self._menu += 1
+            if "md-select__link" in a.get("class", "").split():
+                self._closed += 1
+            else:
+                self._names += 1
         self._links(tag, a)
         if "style" in a:
             self.styles.append(a["style"])
@@ -166,14 +177,18 @@ class _PageParser(HTMLParser):
         if tag in SKIPPED_TEXT and self._skip:
             self._skip -= 1
             self._style = False
-        if tag == "a" and self._menu:
-            self._menu -= 1
+        if tag == "a" and self._closed:
+            self._closed -= 1
+        elif tag == "a" and self._names:
+            self._names -= 1
 
     def handle_data(self, data):
         if self._style:
             self.styles.append(data)
         elif not self._skip:
-            if not self._menu:
+            if self._names:
+                self.name_characters.update(map(ord, data))
+            elif not self._closed:
                 self.characters.update(map(ord, data))
 
     def _links(self, tag, a):
@@ -262,7 +277,7 @@ class Site:
             for address in sheet.images:
                 add("image", address, base)
             for font in sheet.fonts:
-                if covers(font.ranges, parser.characters):
+                if covers(font.ranges, parser.name_characters if font.names else parser.characters):
                     add("font", font.address, base)
 
         seen.add(page)

@@ -20,6 +20,7 @@ MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_.-]*)\s*-->")
 NATIONAL_PAGE = "nationella-linjer.md"
 FINDER_SCRIPT = "components/find-support/find-support.js"
 TEMPLATE = "partials/contacts.html"
+LANGUAGE_LINKS = "partials/language-links.html"
 
 
 def _national(data, r, ctx):
@@ -34,7 +35,13 @@ def _find_support(data, r, ctx):
     return ctx["macros"].find_support(present.find_support(data, r, ctx["national_url"], ctx["script_url"]))
 
 
-RENDERERS = {"find-support": _find_support, "national-lines": _national, "emergency": _emergency}
+def _languages(data, r, ctx):
+    module = ctx["env"].get_template(LANGUAGE_LINKS).module
+    return module.language_links(ctx["languages"], r.t("select.language"))
+
+
+RENDERERS = {"find-support": _find_support, "national-lines": _national, "emergency": _emergency,
+             "languages": _languages}
 
 
 def template_env(theme) -> Environment:
@@ -46,10 +53,14 @@ def template_env(theme) -> Environment:
     return env
 
 
-def macros(theme, reader: present.Reader):
+def reader_env(theme, reader: present.Reader) -> Environment:
     env = template_env(theme)
     env.globals["ui"] = reader.ui
-    return env.get_template(TEMPLATE).module
+    return env
+
+
+def macros(theme, reader: present.Reader):
+    return reader_env(theme, reader).get_template(TEMPLATE).module
 
 
 def _page_url(files, page, name: str) -> str:
@@ -62,15 +73,28 @@ def _page_url(files, page, name: str) -> str:
     return get_relative_url(target.url, page.url)
 
 
-def render(name: str, *, page_path: str, data, reader, theme, national_url: str, script_url: str) -> str:
+def render(name: str, *, page_path: str, data, reader, theme, national_url: str, script_url: str,
+           languages: list[dict] = ()) -> str:
     renderer = RENDERERS.get(name)
     if renderer is None:
         raise PluginError(f"{page_path}: unknown marker <!-- data:{name} --> - "
                           f"use one of: {', '.join('data:' + n for n in RENDERERS)}")
-    ctx = {"macros": macros(theme, reader), "national_url": national_url, "script_url": script_url}
+    env = reader_env(theme, reader)
+    ctx = {"macros": env.get_template(TEMPLATE).module, "env": env, "languages": list(languages),
+           "national_url": national_url, "script_url": script_url}
     html = str(renderer(data, reader, ctx))
     # No blank lines: Markdown would end the raw HTML block there and parse the rest as text.
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _other_languages(config, page) -> list[dict]:
+    """Every other built language's start page, linked from this page."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return []
+    return present.language_list(plugin.config.languages, config.site_name,
+                                 lambda folder: get_relative_url(folder, page.url),
+                                 skip=plugin.current_language)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -88,5 +112,6 @@ def on_page_markdown(markdown, page, config, files):
         "page_path": f"docs/{path}", "data": data, "reader": reader, "theme": config.theme,
         "national_url": _page_url(files, page, NATIONAL_PAGE),
         "script_url": get_relative_url(FINDER_SCRIPT, page.url),
+        "languages": _other_languages(config, page) if "languages" in names else [],
     }
     return MARKER.sub(lambda m: render(m.group(1), **options), markdown)

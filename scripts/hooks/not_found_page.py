@@ -8,7 +8,7 @@ every language by its own name (overrides/404.html).
 """
 from __future__ import annotations
 
-from hedersite import strings
+from hedersite import present
 
 NOT_FOUND = "404.html"
 
@@ -23,15 +23,10 @@ def on_pre_build(config):
 
 def on_env(env, config, files):
     """`every_language` for the 404 page: whatever language the reader came from, they find
-    theirs, by its own name and the site's name in it."""
+    theirs. Links from the site root, as Material's own on this page: 404.html answers any
+    address, at any depth."""
     plugin = config.plugins.get("i18n")
-    if plugin is None:
-        return env
-    env.globals["every_language"] = [
-        {"tag": ui["language"], "dir": ui["direction"], "name": lang.name, "site_name": lang.site_name,
-         # From the site root, as Material's own links on this page: 404.html answers any address.
-         "href": "/" if lang.default else f"/{lang.locale}/"}
-        for lang in plugin.config.languages if lang.build
-        for ui in [strings.load(lang.locale)]
-    ]
+    if plugin is not None:
+        env.globals["every_language"] = present.language_list(
+            plugin.config.languages, config.site_name, lambda folder: "/" + folder)
     return env

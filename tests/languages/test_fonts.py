@@ -42,6 +42,17 @@ def test_font_covers_every_character_of_its_script_the_site_shows(script, used):
     assert (weights.minValue, weights.maxValue) == (min(fonts.WEIGHTS), max(fonts.WEIGHTS))
 
 
+@pytest.mark.parametrize("script", SCRIPTS, ids=IDS)
+def test_names_font_is_small_and_covers_every_language_name(script):
+    """Lists of languages draw the names with these (overrides/components/language-menu/)."""
+    path = fonts.FONTS / script.names_file
+    assert path.read_bytes()[:4] == b"wOF2" and path.stat().st_size <= 12_000, path.stat().st_size
+    cmap = TTFont(path).getBestCmap()
+    missing = sorted(chr(c) for c in fonts.needed(script, fonts.names_characters()) - set(cmap))
+    assert not missing, f"{script.names_file} lacks {''.join(missing)!r}: run `make fonts`"
+    assert {chr(c) for c in fonts.needed(script, fonts.names_characters())} & set("العربيةትግርኛ")
+
+
 def test_the_sources_include_both_scripts(used):
     """The collection sees the language list (mkdocs.yml) and the strings: if it did not,
     the coverage test above would check nothing."""
@@ -53,7 +64,8 @@ def test_stylesheet_is_generated_and_declares_each_script_by_range():
     css = (fonts.FONTS / "fonts.css").read_text("utf-8")
     assert css == fonts.stylesheet(), "fonts.css differs from what `make fonts` writes"
     faces = re.findall(r"@font-face\s*{(.*?)}", css, re.S)
-    assert len(faces) == len(SCRIPTS) * len(fonts.WEIGHTS)  # a regular and a bold face, one file
+    # a regular and a bold face (one file), and a regular "Names" face, per script
+    assert len(faces) == len(SCRIPTS) * (len(fonts.WEIGHTS) + 1)
     for face in faces:
         assert "unicode-range: U+" in face and "font-display: swap" in face
         src = re.search(r"src:(.*?);", face, re.S).group(1)
@@ -61,6 +73,7 @@ def test_stylesheet_is_generated_and_declares_each_script_by_range():
         for url in re.findall(r'url\("([^"]+)"\)', src):
             assert (fonts.FONTS / url).is_file() and "/" not in url  # same folder, same host
     assert re.search(r'--md-text-font:\s*"HV Arabic",\s*"HV Ethiopic";', css)
+    assert re.search(r'--hs-names-font:\s*"HV Arabic Names",\s*"HV Ethiopic Names";', css)
 
 
 def test_every_page_links_the_fonts(built_site):

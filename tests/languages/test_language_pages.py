@@ -138,3 +138,21 @@ def test_the_one_not_found_page_is_swedish_and_leads_to_every_language(built_sit
         expected.append((f"/{lang['folder']}", ui["language"], ui["language"], ui["direction"], html.escape(lang["name"])))
     assert listed == expected
     assert 'href="tel:112"' in page
+
+
+def test_every_start_page_lists_the_other_languages_in_their_own_words(built_site, languages):
+    """For a reader who lands on a page in a language they do not read (data:languages)."""
+    for lang in languages:
+        page = read(built_site, lang["folder"])
+        nav = re.search(r'<nav class="hs-languages hs-languages--inline" aria-label="([^"]*)">(.*?)</nav>', page, re.S)
+        assert nav, lang["locale"]
+        assert nav.group(1) == html.escape(strings.load(lang["locale"])["select.language"])
+        listed = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" lang="[^"]*" dir="([^"]*)">(.*?)</a>', nav.group(2))
+        expected = []
+        for other in languages:
+            if other is not lang:
+                ui = strings.load(other["locale"])
+                expected.append((f"/{other['folder']}", ui["language"], ui["direction"], html.escape(other["name"])))
+        folder_of = lambda href: href if href.endswith("/") else href + "/"  # ".." -> "../"
+        assert [(urljoin(f"/{lang['folder']}", folder_of(href)), tag, d, name)
+                for href, tag, d, name in listed] == expected, lang["locale"]

@@ -84,13 +84,23 @@ def test_a_font_counts_only_on_pages_with_its_characters(tmp_path):
     assert "assets/fonts/ethiopic.woff2" in paths(tigrinya)
 
 
-def test_language_names_in_the_closed_list_load_no_font(tmp_path):
-    """The list is not drawn until opened (overrides/components/language-menu/)."""
-    menu = '<a href="/ar/" hreflang="ar">العربية</a><a href="/ti/" hreflang="ti">ትግርኛ</a>'
-    swedish = weight.Site(make_site(tmp_path, f"<p>Hej</p>{menu}")).first_view("page/index.html")
-    arabic = weight.Site(make_site(tmp_path, f"<p>مساعدة</p>{menu}")).first_view("page/index.html")
-    assert [p for p in paths(swedish) if "fonts/" in p] == []
-    assert [p for p in paths(arabic) if "fonts/" in p] == ["assets/fonts/arabic.woff2"]
+NAMES_CSS = FONT_CSS + """
+@font-face { font-family: "A Names"; src: url(fonts/arabic-names.woff2) format("woff2"); unicode-range: U+0600-06FF; }
+"""
+
+
+def test_language_names_count_as_the_browser_draws_them(tmp_path):
+    """Material's list is not drawn until opened; lists in the page use the "Names" fonts."""
+    closed = '<a href="/ar/" hreflang="ar" class="md-select__link">العربية</a>'
+    listed = '<a href="/ar/" hreflang="ar" lang="ar">العربية</a>'
+    (tmp_path / "assets" / "fonts").mkdir(parents=True)
+    (tmp_path / "assets" / "fonts" / "arabic-names.woff2").write_text("N" * 500, "utf-8")
+    views = {name: weight.Site(make_site(tmp_path, body, fonts=NAMES_CSS)).first_view("page/index.html")
+             for name, body in (("swedish", f"<p>Hej</p>{closed}"), ("start", f"<p>Hej</p>{listed}"),
+                                ("arabic", f"<p>مساعدة</p>{closed}{listed}"))}
+    fonts_of = {name: [p for p in paths(view) if "fonts/" in p] for name, view in views.items()}
+    assert fonts_of == {"swedish": [], "start": ["assets/fonts/arabic-names.woff2"],
+                        "arabic": ["assets/fonts/arabic-names.woff2", "assets/fonts/arabic.woff2"]}
 
 
 def test_text_in_scripts_does_not_load_a_font(tmp_path):

@@ -42,14 +42,19 @@ class Language:
     default: bool
 
 
-def languages(config_file: Path = CONFIG) -> list[Language]:
-    """The languages of mkdocs.yml's i18n plugin, in their order."""
+def language_entries(config_file: Path = CONFIG) -> list[dict]:
+    """The language entries of mkdocs.yml's i18n plugin as written (locale, name, site_name...)."""
     config = yaml_load(config_file.read_text("utf-8"))
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            return [Language(str(lang["locale"]), bool(lang.get("build", True)), bool(lang.get("default")))
-                    for lang in plugin["i18n"]["languages"]]
+            return plugin["i18n"]["languages"]
     raise KeyError(f"{shown(config_file)}: no i18n plugin")
+
+
+def languages(config_file: Path = CONFIG) -> list[Language]:
+    """The languages of mkdocs.yml's i18n plugin, in their order."""
+    return [Language(str(lang["locale"]), bool(lang.get("build", True)), bool(lang.get("default")))
+            for lang in language_entries(config_file)]
 
 
 def docs_dir(config_file: Path = CONFIG) -> Path:

@@ -24,6 +24,7 @@ browser:
 
 validate: .venv/.installed
 	$(PY) -m hedersite validate
+	$(PY) -m hedersite check-docs
 
 build: validate
 	$(PY) -m hedersite build

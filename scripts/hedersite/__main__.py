@@ -28,6 +28,14 @@ def validate(args):
 
 
 @command
+def check_docs(args):
+    """Check every file under docs/ for content the site does not publish (scripts, frames, styles...)."""
+    from .docs_gate import DOCS, problems
+    from .problems import report
+    return report(problems(Path(args.docs) if args.docs else DOCS), sys.stdout, subject="docs/")
+
+
+@command
 def verified(args):
     """List contacts by last_verified, oldest first; * marks those not checked for N months."""
     from .dataset import load_dataset
@@ -141,6 +149,7 @@ def main(argv=None) -> int:
     sub.choices["build"].add_argument("--serial", action="store_true",
                                       help="plain `mkdocs build --strict`: one language after the other")
     sub.choices["build"].add_argument("--jobs", type=int, help="processes (default: one per CPU)")
+    sub.choices["check-docs"].add_argument("--docs", help="docs folder (default: docs/)")
     sub.choices["serve"].add_argument("--lang", help="only this language, e.g. ar")
     sub.choices["bench"].add_argument("--runs", type=int, default=3, help="runs per timing (the median is shown)")
     sub.choices["headers"].add_argument("--site-dir", default="site", help="the built site (default: site)")

@@ -1,5 +1,9 @@
 """The site's Content-Security-Policy: only its own origin, and inline scripts only by hash.
 
+The hashes come from the templates (template_hashes), never from the pages: a policy that
+allowed whatever scripts a page holds would allow an injected one too. scripts/hooks/privacy.py
+refuses to build a page with an inline script that no template writes.
+
 scripts/hooks/privacy.py puts `policy(...)` into every page as a <meta> and writes the policy
 of the whole site to csp.txt; hedersite.headers turns that file into HTTP headers, so the
 <meta> and the header come from the same function and cannot drift apart.
@@ -10,6 +14,8 @@ import base64
 import hashlib
 import re
 from typing import Iterable
+
+from jinja2 import meta
 
 # Script types a browser runs; any other type (application/json, ...) is a data block.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -53,6 +59,27 @@ def inline_scripts(html: str) -> list[str]:
 
 def hashes(html: str) -> set[str]:
     return {script_hash(body) for body in inline_scripts(html)}
+
+
+_JINJA = re.compile(r"\{[{%#]")
+
+
+def template_hashes(env, roots: Iterable[str]) -> set[str]:
+    """The hashes of the inline scripts the templates write: every template reachable from
+    roots (extends, include, import), in the order the theme's loader finds them (our
+    overrides before Material's). A script whose text Jinja fills in is left out: its text is
+    only known after rendering, so a page holding it is refused (say so by hashing it here
+    once its text is fixed)."""
+    found, seen, todo = set(), set(), list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = env.loader.get_source(env, name)[0]
+        found |= {script_hash(body) for body in inline_scripts(source) if not _JINJA.search(body)}
+        todo += [child for child in meta.find_referenced_templates(env.parse(source)) if child]
+    return found
 
 
 def policy(script_hashes: Iterable[str] = ()) -> str:

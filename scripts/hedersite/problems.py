@@ -32,7 +32,7 @@ class Problem:
         return f"::{kind} file={self.path},line={self.line}::{body}"
 
 
-def report(problems: list[Problem], out, annotations: bool | None = None) -> int:
+def report(problems: list[Problem], out, annotations: bool | None = None, subject: str = "Data") -> int:
     """Print problems grouped by file and return the exit code (1 if any error)."""
     if annotations is None:
         annotations = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -54,5 +54,5 @@ def report(problems: list[Problem], out, annotations: bool | None = None) -> int
         print(f"{len(errors)} error(s) in {files} file(s), {len(warnings)} warning(s). "
               "Nothing was built: fix the lines above and run `make validate` again.", file=out)
         return 1
-    print(f"Data is valid ({len(warnings)} warning(s)).", file=out)
+    print(f"{subject} is valid ({len(warnings)} warning(s)).", file=out)
     return 0

@@ -6,9 +6,14 @@
 - The exit skip link becomes the very first element of <body>: Material's base.html has no
   block before its own skip link, so only the finished HTML can put ours first.
 - Every link to another site gets rel="noopener noreferrer" (Markdown links and templates).
-- A Content-Security-Policy <meta> (hedersite.csp) with the hashes of the page's inline
-  scripts, right after <meta charset> so it covers everything after it; the policy of the
-  whole site (all pages, all languages) goes to csp.txt for the HTTP headers.
+- A Content-Security-Policy <meta> (hedersite.csp), right after <meta charset> so it covers
+  everything after it, and csp.txt (every page of every language) for the HTTP headers. What
+  may be allowed is fixed by the templates: the inline scripts that overrides/ and what it
+  includes write (csp.template_hashes, in on_env). A page's policy lists those of them that
+  the page holds; a script on the page that is not one of them stops the build.
+- The last guard: a page with an inline script that no template writes, or with markup the
+  content rules refuse (hedersite.markup_rules: frames, event and style attributes,
+  javascript: addresses, resources from another host), stops the build, however it got in.
 
 Keep this hook last in mkdocs.yml `hooks:` so it sees the HTML every other hook produced.
 """
@@ -20,7 +25,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from hedersite import csp
+from hedersite import csp, markup_rules
 from hedersite.headers import POLICY_FILE
 
 DEFAULT_EXIT_URL = "https://www.smhi.se/vader"  # SMHI's weather: neutral, nothing personal
@@ -34,7 +39,8 @@ HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNO
 REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 NEEDED_REL = ("noopener", "noreferrer")
 
-_hashes: dict[str, set[str]] = {}   # locale -> inline script hashes of its build's pages
+_allowed: dict[str, set[str]] = {}  # locale -> hashes of the inline scripts its templates write
+_used: dict[str, set[str]] = {}     # locale -> those of them its pages hold (for csp.txt)
 
 
 def _locale(config) -> str:
@@ -59,7 +65,14 @@ def hide_visit_path(config, files) -> str:
     return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
 
 
+def page_templates(config) -> list[str]:
+    """The templates we wrote (overrides/): the roots from which the allowed scripts are found."""
+    folder = Path(config.theme.custom_dir)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+
+
 def on_env(env, config, files):
+    _allowed[_locale(config)] = csp.template_hashes(env, page_templates(config))
     env.globals["quick_exit"] = {"url": exit_url(config), "hide_visit": hide_visit_path(config, files)}
     return env
 
@@ -109,16 +122,36 @@ def with_policy(html: str, policy: str, where: str) -> str:
     return html[:charset.end()] + meta + html[charset.end():]
 
 
+def refuse_foreign_scripts(html: str, allowed: set[str], where: str) -> None:
+    """Every inline script of the page is one a template writes, byte for byte."""
+    foreign = [body for body in csp.inline_scripts(html) if csp.script_hash(body) not in allowed]
+    if foreign:
+        raise PluginError(f"{where}: holds an inline <script> that no template of the site writes "
+                          f"({foreign[0].strip()[:60]!r}) - pages may not add scripts; behaviour "
+                          f"belongs in a component script under overrides/components/")
+
+
+def refuse_foreign_markup(html: str, where: str) -> None:
+    """No frame, event or style attribute, code address or foreign resource in the page."""
+    findings = markup_rules.check_html(html, markup_rules.EMBEDDING)
+    if findings:
+        listed = "; ".join(f"line {f.line} of the built page: {f.what}" for f in findings[:5])
+        raise PluginError(f"{where}: {listed} - {findings[0].hint}")
+
+
 def finish(html: str, config, where: str) -> str:
+    allowed = _allowed.get(_locale(config), set())
     html = skip_link_first(html, where)
     html = external_links_private(html)
-    hashes = csp.hashes(html)
-    _hashes.setdefault(_locale(config), set()).update(hashes)
+    refuse_foreign_scripts(html, allowed, where)
+    refuse_foreign_markup(html, where)
+    hashes = csp.hashes(html)  # all of them in `allowed` (refused above otherwise)
+    _used.setdefault(_locale(config), set()).update(hashes)
     return with_policy(html, csp.policy(hashes), where)
 
 
 def on_pre_build(config):
-    _hashes[_locale(config)] = set()   # `mkdocs serve` rebuilds: forget old pages
+    _used[_locale(config)] = set()   # `mkdocs serve` rebuilds: forget old pages
 
 
 def on_post_page(output, page, config):
@@ -144,7 +177,7 @@ def on_post_build(config):
     # an earlier language's build wrote there, so one HTTP header fits every page of every
     # language. (hedersite.parallel_build gives each language a folder and joins the hashes
     # of every language's csp.txt the same way; tests/safety checks that csp.txt allows every
-    # inline script of every page.)
+    # inline script of every page and nothing else.)
     path = Path(config.site_dir) / POLICY_FILE
-    every_hash = set().union(_written_hashes(path), *_hashes.values())
+    every_hash = set().union(_written_hashes(path), *_used.values())
     path.write_text(csp.policy(every_hash) + "\n", "utf-8")

@@ -10,6 +10,14 @@ WARNING = "warning"
 INFO = "info"
 
 
+def field_name(path) -> str:
+    """JSON path as an editor reads it: phones[0].e164"""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str  # relative to the project root, as the editor sees it in the pull request

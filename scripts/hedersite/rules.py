@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from phonenumbers import shortnumberinfo
 
 from .dataset import Dataset
-from .problems import ERROR, INFO, WARNING, Problem
+from .problems import ERROR, INFO, WARNING, Problem, field_name
 from .yamlfile import YamlFile
 
 REGION = "SE"
@@ -35,16 +35,8 @@ class Context:
     validators: dict = field(default_factory=dict, repr=False, compare=False)
 
 
-def _field(path) -> str:
-    """JSON path as an editor reads it: phones[0].e164"""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(file)"
-
-
 def _problem(f: YamlFile, path, message, hint="", level=ERROR) -> Problem:
-    return Problem(f.path, f.line(path), _field(path), message, hint, level)
+    return Problem(f.path, f.line(path), field_name(path), message, hint, level)
 
 
 def _dicts(items):
@@ -405,13 +397,14 @@ def check_has_channel(f: YamlFile, ctx: Context):
 
 
 def check_unverified_names_field(f: YamlFile, ctx: Context):
-    """An unverified note names a field the contact has."""
+    """An unverified note names a field the contact has, or `existence`."""
     d = _data(f)
     for i, note in _dicts(d.get("unverified")):
         name = note.get("field")
-        if isinstance(name, str) and name not in d:
+        # `existence` is no field: it says nobody has confirmed the contact itself (it is hidden).
+        if isinstance(name, str) and name not in d and name != "existence":
             yield _problem(f, ["unverified", i, "field"], f"names {name!r}, which this contact does not have",
-                           "name one of the contact's fields, e.g. hours or coverage")
+                           "name one of the contact's fields (e.g. hours or coverage), or existence")
 
 
 def coverage_report(data: Dataset, ctx: Context):

@@ -52,8 +52,10 @@ def test_valid_fixture_passes(data):
 
 
 def test_real_data_passes():
-    code, out = run(ROOT / "data")
-    assert code == 0, out
+    # Against today's date, as `make validate` checks it: a contact verified today is not "in the future".
+    out = io.StringIO()
+    code = main(ROOT / "data", None, out)
+    assert code == 0, out.getvalue()
 
 
 C1 = "contacts/centre-one.yaml"

@@ -43,20 +43,60 @@ def test_click_replaces_the_page_with_the_neutral_one(guarded, site_url, exit_ur
     entries = page.evaluate("history.length")
     page.click(EXIT)
     assert _left(page, exit_url)
-    assert guard.stubbed == [exit_url]
+    assert set(guard.stubbed) == {exit_url}  # in this tab and in the new one
     assert page.evaluate("history.length") == entries  # replaced, not added
 
 
-def test_back_after_leaving_never_returns_to_the_page_being_read(guarded, site_url, exit_url):
-    guard, page = _open(guarded, site_url, "")
+def _read_two_pages_and_leave(guard, page, site_url, exit_url):
+    """Read the start page, then the national lines, then leave: (the tab the browser shows
+    now, the headers the neutral page was asked with)."""
+    asked = []
+
+    def neutral(route):
+        asked.append(route.request.headers)
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=guard.STUB)
+    guard.context.route(exit_url, neutral)
     page.click(".md-content a[href='nationella-linjer/']")
     page.wait_for_url(site_url + "nationella-linjer/")
-    page.click(EXIT)
-    assert _left(page, exit_url)
+    with guard.context.expect_page() as opened:
+        page.click(EXIT)
+    shown = opened.value
+    assert _left(shown, exit_url) and _left(page, exit_url)
+    return shown, asked
+
+
+def test_back_in_the_visible_tab_never_reaches_the_site(guarded, site_url, exit_url):
+    guard, page = _open(guarded, site_url, "")
+    shown, asked = _read_two_pages_and_leave(guard, page, site_url, exit_url)
+    assert shown.evaluate("history.length") == 1
+    assert shown.evaluate("window.opener") is None  # the neutral page cannot reach the site's tab
+    shown.go_back()
+    assert shown.url.startswith(exit_url)
+    assert not shown.url.startswith(site_url)
+    assert asked and all("referer" not in headers for headers in asked)
+
+
+def test_the_tab_left_behind_keeps_only_pages_read_before(guarded, site_url, exit_url):
+    # What the hide-your-visit page tells readers: the page being read is gone from that
+    # tab's history, the pages read before it are not.
+    guard, page = _open(guarded, site_url, "")
+    _read_two_pages_and_leave(guard, page, site_url, exit_url)
     page.go_back()
     assert page.url == site_url  # page A; page B, being read, is gone from the history
     page.go_forward()
     assert page.url.startswith(exit_url)
+
+
+def test_where_a_new_tab_is_refused_the_page_is_still_replaced(guarded, site_url, exit_url):
+    guard = guarded()
+    guard.context.add_init_script("window.open = function () { return null; };")
+    page = guard.context.new_page()
+    page.goto(site_url + "hitta-stod/")
+    entries = page.evaluate("history.length")
+    page.click(EXIT)
+    assert _left(page, exit_url)
+    assert page.evaluate("history.length") == entries
+    assert len(guard.context.pages) == 1
 
 
 def test_shift_three_times_leaves_and_says_how_many_presses_remain(guarded, site_url, exit_url):

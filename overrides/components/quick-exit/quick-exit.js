@@ -2,9 +2,14 @@
    link and still works; with it, leaving is faster and leaves less behind:
 
    - The page is hidden at once (html.hs-exiting hides everything but an overlay in system
-     colours), the title is blanked, and location.replace() loads the neutral page in place of
-     this one, so Back does not return here. Pages read before stay in the history: the
-     hide-your-visit page says so.
+     colours) and the title is blanked.
+   - The neutral page opens in a new tab, which the browser shows: a new tab has no history,
+     so Back there reaches no page of this site. It gets no opener (the neutral page cannot
+     reach this tab) and no referrer (<meta name="referrer"> of this page). This tab, now
+     behind, loads the neutral page too with location.replace(), so Back there does not
+     return to the page being read; pages read before it stay in this tab's history, and the
+     hide-your-visit page says so and how to clear them. Where the browser refuses a new tab
+     (a pop-up blocker, an app's web view), only this tab is replaced, as before.
    - Shift pressed 3 times leaves too (GOV.UK's timing: counted on keyup in the capture phase,
      at most 5 s between presses, the timer restarts on each press, any other key resets).
      Shift used as a modifier does not count: a capital letter typed in a text box, Shift-click,
@@ -54,7 +59,27 @@
     }
     title = document.title || title;
     document.title = "";
+    openNeutralTab(exitLink.href);
     window.location.replace(exitLink.href);
+  }
+
+  // window.open with "noopener" always returns null, so a refused tab could not be told from
+  // an opened one: open an empty tab, cut its opener, then send it to the neutral page.
+  function openNeutralTab(url) {
+    var tab = null;
+    try {
+      tab = window.open("", "_blank");
+    } catch (error) {
+      tab = null;
+    }
+    if (!tab) return false;
+    try {
+      tab.opener = null;
+      tab.location.replace(url);
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   function timedOut() {

@@ -40,8 +40,26 @@ def _languages(data, r, ctx):
     return module.language_links(ctx["languages"], r.t("select.language"))
 
 
+def _lines(data, r, ctx):
+    """<!-- data:lines.ID.ID... -->: the cards of the national lines named, in that order (a
+    topic page ends with the few lines for its situation)."""
+    national = {c["id"]: c for c in data.national()}
+    unknown = [i for i in ctx["arg"] if i not in national]
+    if not ctx["arg"] or unknown:
+        raise PluginError(f"{ctx['page_path']}: <!-- data:lines.{'.'.join(ctx['arg'])} --> names "
+                          f"{', '.join(unknown) or 'no line'} - name national lines by their id, "
+                          f"separated by dots: {', '.join(sorted(national))}")
+    return ctx["macros"].national_lines([present.contact_card(national[i], r) for i in ctx["arg"]], 3)
+
+
 RENDERERS = {"find-support": _find_support, "national-lines": _national, "emergency": _emergency,
-             "languages": _languages}
+             "languages": _languages, "lines": _lines}
+
+
+def renderer_of(name: str):
+    """The renderer of a marker name and its arguments: "lines.a.b" -> (_lines, ["a", "b"])."""
+    base, _, rest = name.partition(".")
+    return RENDERERS.get(base), [part for part in rest.split(".") if part]
 
 
 def template_env(theme) -> Environment:
@@ -75,13 +93,13 @@ def _page_url(files, page, name: str) -> str:
 
 def render(name: str, *, page_path: str, data, reader, theme, national_url: str, script_url: str,
            languages: list[dict] = ()) -> str:
-    renderer = RENDERERS.get(name)
+    renderer, arg = renderer_of(name)
     if renderer is None:
         raise PluginError(f"{page_path}: unknown marker <!-- data:{name} --> - "
                           f"use one of: {', '.join('data:' + n for n in RENDERERS)}")
     env = reader_env(theme, reader)
     ctx = {"macros": env.get_template(TEMPLATE).module, "env": env, "languages": list(languages),
-           "national_url": national_url, "script_url": script_url}
+           "national_url": national_url, "script_url": script_url, "arg": arg, "page_path": page_path}
     html = str(renderer(data, reader, ctx))
     # No blank lines: Markdown would end the raw HTML block there and parse the rest as text.
     return "\n".join(line for line in html.splitlines() if line.strip())
@@ -102,7 +120,7 @@ def on_page_markdown(markdown, page, config, files):
     if not names:
         return markdown
     path = page.file.src_uri
-    unknown = [n for n in names if n not in RENDERERS]
+    unknown = [n for n in names if renderer_of(n)[0] is None]
     if unknown:
         raise PluginError(f"docs/{path}: unknown marker <!-- data:{unknown[0]} --> - "
                           f"use one of: {', '.join('data:' + n for n in RENDERERS)}")

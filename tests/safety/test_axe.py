@@ -1,17 +1,21 @@
 """axe-core (bundled with axe-playwright-python, no network) finds no WCAG 2.2 A/AA violation
-on the pages a reader in danger needs most, in Swedish, Arabic and Tigrinya (those built),
-on a phone (where most readers are), and in Swedish also on a computer screen (sidebars)."""
+on the pages a reader in danger needs most and on every topic page, in Swedish, Arabic and
+Tigrinya (those built), on a phone (where most readers are), and in Swedish also on a
+computer screen (sidebars)."""
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import PHONE, built_folder
+from hedersite import topics
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LANGUAGES = ["sv", "ar", "ti"]
 PAGES = {"start": "", "find-support": "hitta-stod/", "national-lines": "nationella-linjer/",
          "hide-your-visit": "dolj-ditt-besok/"}
+# Every topic page too (hedersite.topics reads them from docs/sv/), where it is written.
+PAGES.update({"topic " + name.removesuffix(".md"): name.removesuffix(".md") + "/" for name in topics.topic_pages()})
 SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": PHONE}
 AXE = Axe()
 

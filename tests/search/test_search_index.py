@@ -52,3 +52,24 @@ def test_search_words_are_not_in_the_page_html(built_site):
     html = (built_site / "index.html").read_text("utf-8")
     assert 'id="hs-search"' in html and "components/search/search.js" in html
     assert '"pages"' not in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang["locale"])
+def test_every_topic_page_is_found_by_the_words_of_its_title(built_site, indexes, lang):
+    """Each topic page (hedersite.topics) written in this language is in its language's index,
+    and every word of its title finds it there (the words a reader would type)."""
+    from hedersite import strings, topics
+    from hedersite.translations import front_matter
+    index = json.loads(indexes[lang["locale"]])
+    by_url = {page["u"]: page for page in index["pages"]}
+    tag = strings.load(lang["locale"])["language"]
+    docs = topics.DOCS / lang["locale"]
+    for name in topics.topic_pages():
+        if not (docs / name).is_file():
+            continue   # not translated yet (`make translations` lists it as missing)
+        url = lang["folder"] + name.removesuffix(".md") + "/"
+        assert url in by_url, f"{url} not in search/{lang['locale']}.json"
+        title = front_matter((docs / name).read_text("utf-8"))["title"]
+        title_words = by_url[url]["w"][0].split()
+        for word in search_text.words(title, tag):
+            assert word in title_words, (url, word)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
+import idna
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from jsonschema import Draft202012Validator, FormatChecker
@@ -22,6 +25,7 @@ from .yamlfile import YamlFile
 
 REGION = "SE"
 STALE_AFTER_DAYS = 365
+VERIFIED_FLOOR = dt.date(2015, 1, 1)  # the site's sources are all later; an earlier date is a typo
 
 
 @dataclass
@@ -275,6 +279,78 @@ def check_short_number(f: YamlFile, ctx: Context):
                            "make display and short the same digits, e.g. display \"114 14\", short \"11414\"")
 
 
+_TYPE = phonenumbers.PhoneNumberType
+# Numbers a help line is reached on, accepted as they are. UAN is Sweden's 010 range (NCH's
+# support line); VOIP its 075 range.
+ORDINARY_TYPES = {_TYPE.FIXED_LINE, _TYPE.MOBILE, _TYPE.FIXED_LINE_OR_MOBILE, _TYPE.TOLL_FREE,
+                  _TYPE.UAN, _TYPE.VOIP}
+# Accepted only when the entry says so (`number_type`): the caller pays for the call, so a
+# reader is never told such a number is free by mistake.
+DECLARED_TYPES = {"shared-cost": _TYPE.SHARED_COST}
+
+
+def _full_numbers(f: YamlFile):
+    """(index, entry, parsed number) for each phone with a parseable e164."""
+    for i, phone in _dicts(_data(f).get("phones")):
+        number = _parse(phone["e164"]) if isinstance(phone.get("e164"), str) else None
+        if number is not None:
+            yield i, phone, number
+
+
+def check_phone_not_premium_rate(f: YamlFile, ctx: Context):
+    """No premium-rate number (0900, 0939, 0944...): it charges a person at risk by the minute."""
+    for i, phone, number in _full_numbers(f):
+        if phonenumbers.number_type(number) == _TYPE.PREMIUM_RATE:
+            yield _problem(f, ["phones", i, "e164"], f"{phone['e164']!r} is a premium-rate number",
+                           "the site never lists a number that charges extra: give the centre's ordinary "
+                           "number from the source")
+
+
+def check_phone_type_ordinary(f: YamlFile, ctx: Context):
+    """A number is fixed, mobile, free (020), 010 or 075, or of a type the entry declares;
+    pager, voicemail, personal and unknown-type numbers are refused."""
+    declarable = {*DECLARED_TYPES.values(), _TYPE.PREMIUM_RATE}  # the rules beside this one speak of those
+    for i, phone, number in _full_numbers(f):
+        kind = phonenumbers.number_type(number)
+        if kind not in ORDINARY_TYPES and kind not in declarable:
+            name = next((k for k, v in vars(_TYPE).items() if v == kind and k.isupper()), "unknown")
+            yield _problem(f, ["phones", i, "e164"],
+                           f"{phone['e164']!r} is a {name.lower().replace('_', ' ')} number, not one a "
+                           "person can call for help", "copy the number again from the source; a help line "
+                           "is a fixed, mobile, 020, 010 or 075 number")
+
+
+def check_phone_number_type_declared(f: YamlFile, ctx: Context):
+    """A shared-cost number (0771, 0770...) says `number_type: shared-cost`, and an entry that
+    says so is one."""
+    for i, phone, number in _full_numbers(f):
+        declared = phone.get("number_type") if isinstance(phone.get("number_type"), str) else None
+        actual = next((name for name, kind in DECLARED_TYPES.items()
+                       if phonenumbers.number_type(number) == kind), None)
+        if actual and declared != actual:
+            yield _problem(f, ["phones", i, "e164"], f"{phone['e164']!r} is a {actual} number: the caller pays",
+                           f"if the source gives this number, add `number_type: {actual}` to it")
+        elif declared in DECLARED_TYPES and declared != actual:
+            yield _problem(f, ["phones", i, "number_type"], f"says {declared} but {phone['e164']!r} is not one",
+                           "remove number_type, or check the number against the source")
+
+
+def check_phone_country_declared(f: YamlFile, ctx: Context):
+    """A number outside Sweden (country code not +46) says its country (`country: NO`), and an
+    entry that names a country has a number of that country."""
+    for i, phone, number in _full_numbers(f):
+        region = phonenumbers.region_code_for_number(number) or "unknown"
+        declared = phone.get("country")
+        if number.country_code != 46 and declared != region:
+            yield _problem(f, ["phones", i, "e164"],
+                           f"{phone['e164']!r} is a number in {region} (+{number.country_code}), not in Sweden",
+                           f"a Swedish line has a +46 number; if the source really gives a number abroad, "
+                           f"add `country: {region}` to it")
+        elif declared is not None and declared != region:
+            yield _problem(f, ["phones", i, "country"], f"says {declared!r} but {phone['e164']!r} is in {region}",
+                           "remove country for a Swedish number, or check the number against the source")
+
+
 # --- e-mail and web -----------------------------------------------------------------------
 
 def check_email_syntax(f: YamlFile, ctx: Context):
@@ -291,17 +367,94 @@ def check_email_syntax(f: YamlFile, ctx: Context):
                            f"{result.normalized!r}", f"write it as {result.normalized}")
 
 
-def check_urls_https(f: YamlFile, ctx: Context):
-    """Website and source addresses are absolute https:// links."""
+def _links(f: YamlFile):
+    """(field name, url) for the website and the source."""
     d = _data(f)
     for name in ("website", "source"):
         link = d.get(name)
         url = link.get("url") if isinstance(link, dict) else None
-        if not isinstance(url, str):
-            continue
-        if not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s<>\"']*)?", url):
+        if isinstance(url, str):
+            yield name, url
+
+
+def check_urls_https(f: YamlFile, ctx: Context):
+    """Website and source addresses are absolute https:// links (no user name or port)."""
+    for name, url in _links(f):
+        if not re.fullmatch(r"https://[^\s/?#@:<>\"'\\]+(/[^\s<>\"']*)?", url):
             yield _problem(f, [name, "url"], f"{url!r} is not an absolute https:// address",
                            "write the full address starting with https://, e.g. https://goteborg.se/")
+
+
+def _host_fault(host: str) -> str | None:
+    """Why a host name cannot be looked up, or None. idna checks each label as IDNA 2008 does:
+    not empty, at most 63 characters, no hyphen first or last, letters allowed in names."""
+    try:
+        ascii_host = idna.encode(host, uts46=True).decode("ascii")
+    except UnicodeError as exc:  # idna.IDNAError is one
+        return str(exc)
+    if "." not in ascii_host.strip("."):
+        return "has no domain ending such as .se"
+    if len(ascii_host) > 253:
+        return "is longer than 253 characters"
+    if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]+", ascii_host.rsplit(".", 1)[-1]):
+        return "does not end in a domain ending such as .se"
+    return None
+
+
+def check_url_host_valid(f: YamlFile, ctx: Context):
+    """The host of the website and source is a valid domain name (https://..se/ is not)."""
+    for name, url in _links(f):
+        if not url.startswith("https://"):
+            continue  # check_urls_https speaks of it
+        host = urlsplit(url).netloc
+        fault = _host_fault(host) if host and not re.search(r"[\s@:]", host) else None
+        if fault:
+            yield _problem(f, [name, "url"], f"host {host!r} in {url!r} is not a valid domain name: {fault}",
+                           "copy the address again from the browser's address bar, e.g. https://goteborg.se/")
+
+
+# --- text a reader sees -------------------------------------------------------------------
+# Contact files hold Swedish names, addresses, numbers and notes: none of them needs an
+# invisible character, and such a character can make a name read as another or reverse the
+# digits of a number on screen. So every string in a contact file is checked. The
+# zero-width non-joiner (U+200C) is right in Persian, Kurdish and Pashto words, which is why
+# these rules are for contact files only, not for data/strings/ or the pages.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+ZERO_WIDTH = re.compile("[\u200b-\u200d\ufeff\u2060]")
+
+
+def _texts(value, path=()):
+    """(path, string) for every string in the data, keys and values."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield path + (key,), key
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+
+
+def _invisible(f: YamlFile, pattern: re.Pattern, what: str):
+    for path, text in _texts(f.data):
+        match = pattern.search(text)
+        if match:
+            char = match.group()
+            yield _problem(f, list(path), f"holds U+{ord(char):04X} ({unicodedata.name(char, what)}), "
+                           f"an invisible {what}, at character {match.start() + 1}",
+                           "retype the text without copying it (the character cannot be seen)")
+
+
+def check_text_free_of_bidi_controls(f: YamlFile, ctx: Context):
+    """No direction controls (U+202A-202E, U+2066-2069, U+200E/200F, U+061C) in a contact file."""
+    yield from _invisible(f, BIDI_CONTROLS, "direction control")
+
+
+def check_text_free_of_zero_width(f: YamlFile, ctx: Context):
+    """No zero-width characters (U+200B-200D, U+FEFF, U+2060) in a contact file."""
+    yield from _invisible(f, ZERO_WIDTH, "zero-width character")
 
 
 # --- places ---------------------------------------------------------------------------------
@@ -320,6 +473,39 @@ def check_coverage_exists(f: YamlFile, ctx: Context):
         if re.fullmatch(r"\d{4}", code) and code not in ctx.municipality_codes:
             yield _problem(f, ["coverage", i], f"{code!r} is not an SCB municipality code",
                            "use a code from data/geography/sweden.yaml, e.g. \"1480\" for Göteborg")
+
+
+def _served_counties(d: dict) -> set:
+    """The contact's county and the counties it declares it also serves."""
+    return {d.get("county"), *(code for _, code in _strings(d.get("also_serves_counties")))}
+
+
+def check_coverage_in_county(f: YamlFile, ctx: Context):
+    """Every coverage code lies in the contact's county, or in a county it declares in
+    also_serves_counties (an SCB municipality code starts with its county's code)."""
+    d = _data(f)
+    if not isinstance(d.get("county"), str) or d["county"] not in ctx.county_codes:
+        return  # no county, or an unknown one: check_county_exists speaks of it
+    served = _served_counties(d)
+    for i, code in _strings(d.get("coverage")):
+        if re.fullmatch(r"\d{4}", code) and code[:2] not in served:
+            yield _problem(f, ["coverage", i], f"{code!r} is in county {code[:2]}, not in the contact's "
+                           f"county {d['county']}", f"check the code; if the centre does serve it, add "
+                           f"`also_serves_counties: [\"{code[:2]}\"]`")
+
+
+def check_also_serves_counties_used(f: YamlFile, ctx: Context):
+    """Each county in also_serves_counties is another county than the contact's own and has a
+    municipality in coverage, so the declaration says what the centre does."""
+    d = _data(f)
+    covered = {code[:2] for _, code in _strings(d.get("coverage"))}
+    for i, county in _strings(d.get("also_serves_counties")):
+        if county == d.get("county"):
+            yield _problem(f, ["also_serves_counties", i], f"{county!r} is the contact's own county",
+                           "list only the other counties the centre serves")
+        elif county not in covered:
+            yield _problem(f, ["also_serves_counties", i], f"no municipality in coverage is in county {county!r}",
+                           "remove the county, or add the municipalities the centre serves there")
 
 
 def check_municipality_in_county(f: YamlFile, ctx: Context):
@@ -360,10 +546,19 @@ def check_last_verified_not_future(f: YamlFile, ctx: Context):
                        f"write the day you checked the facts against the source (today is {ctx.today})")
 
 
-def check_last_verified_recent(f: YamlFile, ctx: Context):
-    """Warn when a contact was last checked more than 12 months ago."""
+def check_last_verified_after_floor(f: YamlFile, ctx: Context):
+    """last_verified is not before 2015: an earlier date is a typo, not a check."""
     day = _date(_data(f).get("last_verified"))
-    if day and day <= ctx.today and (ctx.today - day).days > STALE_AFTER_DAYS:
+    if day and day < VERIFIED_FLOOR:
+        yield _problem(f, ["last_verified"], f"{day} is before {VERIFIED_FLOOR}",
+                       "write the day you checked the facts against the source, e.g. 2026-11-24")
+
+
+def check_last_verified_recent(f: YamlFile, ctx: Context):
+    """Warn when a contact was last checked more than 12 months ago (a date before the floor is
+    an error of its own)."""
+    day = _date(_data(f).get("last_verified"))
+    if day and VERIFIED_FLOOR <= day <= ctx.today and (ctx.today - day).days > STALE_AFTER_DAYS:
         yield _problem(f, ["last_verified"], f"last checked {day}, more than 12 months ago",
                        "check the contact against its source and update last_verified", level=WARNING)
 
@@ -424,9 +619,12 @@ def coverage_report(data: Dataset, ctx: Context):
 CONTACT_RULES = [
     check_contact_schema, check_id_is_file_name, check_no_repeated_items, check_phone_is_valid,
     check_phone_matches_e164, check_phone_grouping, check_e164_is_valid, check_short_number,
-    check_email_syntax, check_urls_https, check_county_exists, check_coverage_exists,
-    check_last_verified_not_future, check_last_verified_recent, check_hours_order, check_age_range,
-    check_has_channel, check_unverified_names_field,
+    check_phone_not_premium_rate, check_phone_type_ordinary, check_phone_number_type_declared,
+    check_phone_country_declared, check_email_syntax, check_urls_https, check_url_host_valid,
+    check_text_free_of_bidi_controls, check_text_free_of_zero_width, check_county_exists,
+    check_coverage_exists, check_coverage_in_county, check_also_serves_counties_used,
+    check_last_verified_not_future, check_last_verified_after_floor, check_last_verified_recent,
+    check_hours_order, check_age_range, check_has_channel, check_unverified_names_field,
 ]
 GEOGRAPHY_RULES = [check_geography_schema, check_municipality_in_county]
 DATASET_RULES = [check_unique_ids, check_no_duplicate_contact, coverage_report]

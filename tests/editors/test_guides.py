@@ -106,6 +106,15 @@ def broken_data(tmp_path: Path) -> Path:
     (contacts / "none.yaml").write_text(
         'id: none\nkind: national\nname: Nobody\naudience: [everyone]\n'
         'source: {url: "https://example.se/"}\nlast_verified: "2026-01-01"\n', "utf-8")
+    (contacts / "tricky.yaml").write_text(  # issue 11: values that look right and are not
+        'id: tricky\nkind: regional\nname: "Tricky\u202e"\norganisation: "Tricky\u200b Stad"\ncounty: "14"\n'
+        'coverage: ["1480", "1384"]\nalso_serves_counties: ["12"]\naudience: [everyone]\n'
+        'phones: [{display: "0900-123 45 67", e164: "+469001234567"}, {display: "+47 22 24 90 00", e164: "+4722249000"},'
+        ' {display: "0740-12 34 56", e164: "+46740123456"}, {display: "0771-23 45 67", e164: "+46771234567"}]\n'
+        'source: {url: "https://..se/"}\nlast_verified: "1900-01-01"\n', "utf-8")
+    (contacts / "twice.yaml").write_text("id: twice\nname: A\nname: B\n", "utf-8")
+    (contacts / "open-quote.yaml").write_text('id: open-quote\nname: "Open\nkind: national\n', "utf-8")
+    (contacts / "long-quote.yaml").write_text('id: long-quote\nname: "Long\nkind: "national"\n', "utf-8")
     return data
 
 

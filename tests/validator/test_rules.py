@@ -86,6 +86,29 @@ CASES = [
     ("hours-reversed", C1, 'opens: "08:00"', 'opens: "18:00"', "hours.periods[0].closes", "not after it opens", "closes:"),
     ("age-reversed", C1, "{min: 13, max: 26}", "{min: 30, max: 26}", "age.min", "above max", "age: {"),
     ("unverified-unknown-field", C1, "{field: coverage,", "{field: coverag,", "unverified[0].field", "does not have", "field: coverag"),
+    # Hostile or careless values (issue 11): refused, not only warned about.
+    ("phone-premium-rate", C1, '"020-34 03 03"\n    e164: "+4620340303"', '"0900-123 45 67"\n    e164: "+469001234567"',
+     "phones[0].e164", "premium-rate", "+469001234567"),
+    ("phone-foreign", C1, '"0500-49 80 00"\n    e164: "+46500498000"', '"+47 22 24 90 00"\n    e164: "+4722249000"',
+     "phones[1].e164", "a number in NO (+47)", "+4722249000"),
+    ("phone-country-not-its-own", C1, 'e164: "+46500498000"', 'e164: "+46500498000"\n    country: "NO"',
+     "phones[1].country", "says 'NO'", "country:"),
+    ("phone-shared-cost-undeclared", "contacts/line-police.yaml", ", number_type: shared-cost", "",
+     "phones[1].e164", "shared-cost number", "+46771141400"),
+    ("phone-pager", C1, '"0500-49 80 00"\n    e164: "+46500498000"', '"0740-12 34 56"\n    e164: "+46740123456"',
+     "phones[1].e164", "pager number", "+46740123456"),
+    ("coverage-other-county", C1, 'also_serves_counties: ["13"]\n', "", "coverage[1]", "is in county 13", '"1384"'),
+    ("also-serves-unused", C1, '["13"]', '["13", "12"]', "also_serves_counties[1]", "no municipality", "also_serves"),
+    ("website-empty-label", C1, "https://example.se/centre", "https://..se/", "website.url", "Empty Label", "website"),
+    ("website-long-label", C1, "https://example.se/centre", "https://" + "x" * 64 + ".se/", "website.url",
+     "Label too long", "website"),
+    ("source-leading-hyphen", C1, 'url: "https://example.se/"', 'url: "https://-example.se/"', "source.url", "hyphen",
+     "source:"),
+    ("name-bidi-override", C1, "name: Centre One", "name: Centre \u202eenO", "name", "U+202E", "name:"),
+    ("name-zero-width", C1, "name: Centre One", "name: Centre\u200b One", "name", "U+200B", "name:"),
+    ("material-bidi-isolate", C1, "name: Centre One", "name: Centre One\nmaterials: [\u2067Folder]",
+     "materials[0]", "U+2067", "materials"),
+    ("verified-before-floor", C1, '"2026-11-01"', '"1900-01-01"', "last_verified", "before 2015-01-01", "last_verified"),
     ("geography-wrong-county", "geography/sweden.yaml", '{code: "1380"', '{code: "1480"', "counties[0].municipalities[1].code", "listed under county", '"1480", name: Halmstad'),
 ]
 
@@ -101,6 +124,13 @@ def test_rule_refuses_broken_fixture(data, case):
     assert lines, f"no line with {name}{expected} in:\n{out}"
     assert any(words in line for line in lines), out
     assert any(" - " in line for line in lines), "every problem carries a fix hint"
+
+
+def test_unconfirmed_existence_is_accepted(data):
+    # `existence` names no field: it hides the contact until an editor confirms it exists.
+    edit(data, C1, "{field: coverage,", "{field: existence,")
+    code, out = run(data)
+    assert code == 0, out
 
 
 def test_no_channel(data):

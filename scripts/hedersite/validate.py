@@ -5,7 +5,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import rules
+from . import name_rules, rules
 from .dataset import DATA, Dataset, load_dataset
 from .problems import ERROR, Problem, report
 
@@ -35,6 +35,7 @@ def problems(data: Dataset, today: dt.date | None = None) -> list[Problem]:
             found += rule(f, ctx)
     for rule in rules.DATASET_RULES:
         found += rule(data, ctx)
+    found += name_rules.problems(data, ctx)  # data/geography/names/<locale>.yaml
     return list(dict.fromkeys(found))  # one line per distinct problem
 
 

@@ -4,7 +4,8 @@ a table of timings (medians of a few runs) and the page weights, and exits 0.
 - full build of this site, serial (`mkdocs build --strict`) and in parallel (one process
   per CPU), and the same on a synthetic larger site (16 languages x 50 pages, generated in a
   temporary copy of the project);
-- the validator on 5,000 synthetic contacts (variations of a real contact file);
+- the validator on 5,000 synthetic contacts (variations of a real contact file), and on
+  hostile files (alias bomb, deep brackets, 5 MB, the largest file it still reads);
 - the first-view weight of the pages of each language (hedersite.weight), against its budget.
 """
 from __future__ import annotations
@@ -186,6 +187,32 @@ def time_validator(data: Path, runs: int) -> tuple[float, int]:
     return median_seconds(lambda: validate.problems(dataset, today), runs), len(dataset.contacts)
 
 
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for n, p in zip("bcdefghi", "abcdefgh"))
+HOSTILE = {  # issue 11: each file is refused, or read, in well under a second
+    "alias bomb, 9 deep": BOMB,
+    "5,000 nested brackets": "materials: " + "[" * 5000 + "]" * 5000 + "\n",
+    "5 MB file": "# padding\n" * 500_000,
+    "largest read: 5,000 values": "materials:\n" + "  - x\n" * 4990,
+    "largest read: 256 KB": "name: \"" + "x" * 260_000 + "\"\n",
+}
+
+
+def time_hostile(data: Path, runs: int) -> tuple[str, float]:
+    """The slowest hostile file (name, median seconds of load and check), each alone beside
+    the real geography and schemas."""
+    slowest = ("", 0.0)
+    for number, (name, text) in enumerate(HOSTILE.items()):
+        folder = data / f"hostile-{number}"
+        for part in ("geography", "schema"):
+            shutil.copytree(ROOT / "data" / part, folder / part)
+        (folder / "contacts").mkdir()
+        (folder / "contacts" / "hostile.yaml").write_text("id: hostile\n" + text, "utf-8")
+        seconds = median_seconds(lambda: validate.problems(load_dataset(folder), dt.date.today()), runs)
+        slowest = max(slowest, (name, seconds), key=lambda pair: pair[1])
+    return slowest
+
+
 # --- weight ------------------------------------------------------------------------------
 
 def weight_rows(site: Path) -> list[tuple[str, int, weight.FirstView, weight.FirstView]]:
@@ -233,12 +260,15 @@ def main(runs: int = RUNS) -> int:
         synthetic_langs = make_synthetic_site(synthetic)
         big = time_builds(synthetic, tmp / "synthetic-out", runs)
         seconds, contacts = time_validator(synthetic_contacts(tmp / "contacts"), runs)
+        hostile, hostile_seconds = time_hostile(tmp / "hostile", runs)
         print()
         print(f"{'build (target: parallel <= 0.6 x serial)':<44} {'serial':>9} {'parallel':>11} {'ratio':>7}")
         print(_build_row(f"this site: {len(langs)} languages ({', '.join(langs)})", *real))
         print(_build_row(f"synthetic: {len(synthetic_langs)} languages x {PAGES} pages", *big))
         print()
         print(f"validator, {contacts} contacts (target: <= 2 s): {seconds:.2f} s")
+        print(f"validator, slowest of {len(HOSTILE)} hostile files (target: <= 1 s): "
+              f"{hostile_seconds:.2f} s ({hostile})")
         print()
         print(f"first view, gzip -9 (budget {weight.BUDGET / 1024:.0f} KB; search indexes load on first search)")
         print(f"{'lang':<6} {'pages':>5}  {'lightest':>9}  {'heaviest':>9}  heaviest page")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -289,18 +290,23 @@ ORDINARY_TYPES = {_TYPE.FIXED_LINE, _TYPE.MOBILE, _TYPE.FIXED_LINE_OR_MOBILE, _T
 DECLARED_TYPES = {"shared-cost": _TYPE.SHARED_COST}
 
 
+@functools.lru_cache(maxsize=1024)  # four rules ask it of each number; it walks the whole plan
+def _number_type(e164: str):
+    return phonenumbers.number_type(_parse(e164))
+
+
 def _full_numbers(f: YamlFile):
-    """(index, entry, parsed number) for each phone with a parseable e164."""
+    """(index, entry, parsed number, its type) for each phone with a parseable e164."""
     for i, phone in _dicts(_data(f).get("phones")):
         number = _parse(phone["e164"]) if isinstance(phone.get("e164"), str) else None
         if number is not None:
-            yield i, phone, number
+            yield i, phone, number, _number_type(phone["e164"])
 
 
 def check_phone_not_premium_rate(f: YamlFile, ctx: Context):
     """No premium-rate number (0900, 0939, 0944...): it charges a person at risk by the minute."""
-    for i, phone, number in _full_numbers(f):
-        if phonenumbers.number_type(number) == _TYPE.PREMIUM_RATE:
+    for i, phone, _, kind in _full_numbers(f):
+        if kind == _TYPE.PREMIUM_RATE:
             yield _problem(f, ["phones", i, "e164"], f"{phone['e164']!r} is a premium-rate number",
                            "the site never lists a number that charges extra: give the centre's ordinary "
                            "number from the source")
@@ -310,8 +316,7 @@ def check_phone_type_ordinary(f: YamlFile, ctx: Context):
     """A number is fixed, mobile, free (020), 010 or 075, or of a type the entry declares;
     pager, voicemail, personal and unknown-type numbers are refused."""
     declarable = {*DECLARED_TYPES.values(), _TYPE.PREMIUM_RATE}  # the rules beside this one speak of those
-    for i, phone, number in _full_numbers(f):
-        kind = phonenumbers.number_type(number)
+    for i, phone, _, kind in _full_numbers(f):
         if kind not in ORDINARY_TYPES and kind not in declarable:
             name = next((k for k, v in vars(_TYPE).items() if v == kind and k.isupper()), "unknown")
             yield _problem(f, ["phones", i, "e164"],
@@ -323,10 +328,9 @@ def check_phone_type_ordinary(f: YamlFile, ctx: Context):
 def check_phone_number_type_declared(f: YamlFile, ctx: Context):
     """A shared-cost number (0771, 0770...) says `number_type: shared-cost`, and an entry that
     says so is one."""
-    for i, phone, number in _full_numbers(f):
+    for i, phone, _, kind in _full_numbers(f):
         declared = phone.get("number_type") if isinstance(phone.get("number_type"), str) else None
-        actual = next((name for name, kind in DECLARED_TYPES.items()
-                       if phonenumbers.number_type(number) == kind), None)
+        actual = next((name for name, declarable in DECLARED_TYPES.items() if kind == declarable), None)
         if actual and declared != actual:
             yield _problem(f, ["phones", i, "e164"], f"{phone['e164']!r} is a {actual} number: the caller pays",
                            f"if the source gives this number, add `number_type: {actual}` to it")
@@ -338,7 +342,7 @@ def check_phone_number_type_declared(f: YamlFile, ctx: Context):
 def check_phone_country_declared(f: YamlFile, ctx: Context):
     """A number outside Sweden (country code not +46) says its country (`country: NO`), and an
     entry that names a country has a number of that country."""
-    for i, phone, number in _full_numbers(f):
+    for i, phone, number, _ in _full_numbers(f):
         region = phonenumbers.region_code_for_number(number) or "unknown"
         declared = phone.get("country")
         if number.country_code != 46 and declared != region:
@@ -385,9 +389,17 @@ def check_urls_https(f: YamlFile, ctx: Context):
                            "write the full address starting with https://, e.g. https://goteborg.se/")
 
 
+_LDH_LABEL = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
+_ASCII_HOST = re.compile(rf"{_LDH_LABEL}(\.{_LDH_LABEL})*\.[A-Za-z]{{2,63}}")
+
+
+@functools.lru_cache(maxsize=1024)  # contacts share hosts; idna is slow on every character
 def _host_fault(host: str) -> str | None:
-    """Why a host name cannot be looked up, or None. idna checks each label as IDNA 2008 does:
-    not empty, at most 63 characters, no hyphen first or last, letters allowed in names."""
+    """Why a host name cannot be looked up, or None. An ASCII host is checked by its labels
+    (not empty, at most 63 characters, no hyphen first or last); any other by idna, as IDNA
+    2008 does."""
+    if len(host) <= 253 and _ASCII_HOST.fullmatch(host):
+        return None
     try:
         ascii_host = idna.encode(host, uts46=True).decode("ascii")
     except UnicodeError as exc:  # idna.IDNAError is one
@@ -438,6 +450,8 @@ def _texts(value, path=()):
 
 
 def _invisible(f: YamlFile, pattern: re.Pattern, what: str):
+    if not pattern.search(json.dumps(f.data, ensure_ascii=False, default=str)):
+        return  # the usual case, in one search (JSON keeps these characters as they are)
     for path, text in _texts(f.data):
         match = pattern.search(text)
         if match:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -339,7 +340,7 @@ def cyrillic(lang: str, parts) -> str:
                     word += (plain if i == 0 or prev in VOWELS else after_consonant)[base]
             elif base == "j" and nxt in VOWELS:
                 continue  # written with the vowel
-            elif base == "l" and nxt not in VOWELS | {"l", "j", ""} and prev != "r" or base == "l" and nxt == "" and prev != "r":
+            elif base == "l" and prev != "r" and nxt not in VOWELS | {"l", "j"}:
                 word += "ль"  # Мальмё, Сундсвалль; but Карлстад
             else:
                 word += consonants[base]
@@ -350,10 +351,13 @@ def cyrillic(lang: str, parts) -> str:
 # --- 3. names the press already uses, and other known spellings -----------------------------
 # code -> name, or (name, [other spellings the finder should also match]).
 EXONYMS = {
-    "ar": {"0180": ("ستوكهولم", ["استوكهولم"]), "1480": ("غوتنبرغ", ["يوتيبوري", "غوتنبورغ"]),
-           "1283": ("هيلسينغبوري", ["هلسنغبورغ", "هلسينغبورغ"]), "1980": ("فاستيروس", ["فستروس", "فيستيروس"]),
+    # Arabic: the press form first where there is one, then how Arabic speakers in Sweden write it.
+    "ar": {"0180": ("ستوكهولم", ["استوكهولم"]), "1480": ("غوتنبرغ", ["يوتيبوري", "يوتبوري", "غوتنبورغ"]),
+           "1283": ("هيلسينغبوري", ["هلسنغبورغ", "هلسينغبورغ", "هلسينبوري"]),
+           "1980": ("فاستيروس", ["فاستروس", "فستروس", "فيستيروس"]),
            "0181": ("سوديرتاليه", ["سودرتاليه"]), "2180": ("يافله", ["يفله"]), "0380": "أوبسالا",
-           "1290": ("كريشانستاد", ["كريستيانستاد"])},
+           "1290": ("كريشانستاد", ["كريستيانستاد"]), "1880": ("أوريبرو", ["أوربرو"]),
+           "1488": ("ترولهاتان", ["ترولهيتان"]), "0780": ("فاكشو", ["فيكشو"]), "0160": ("تابي", ["تيبي"])},
     "fa": {"0180": ("استکهلم", ["استکهولم", "ستکهلم"]), "1480": ("گوتنبرگ", ["گوتنبورگ", "یوتبوری"]),
            "0380": "اوپسالا", "1290": ("کریشانستاد", ["کریستیانستاد"])},
     "fa-AF": {"0180": ("ستاکهولم", ["استکهلم", "استاکهولم"]), "1480": ("گوتنبرگ", ["گوتنبورگ", "یوتیبوری"]),
@@ -467,10 +471,11 @@ def render(lang: str, geography: dict) -> str:
         "# data/geography/sweden.yaml (every code there is here, and no other).",
         "# How they were made: a machine draft by scripts/draft_place_names.py, from how the Swedish",
         "# name is said, not how it is spelt; names the press of this language already uses are kept.",
-        f"# {HOW[lang]}",
+        *textwrap.wrap(HOW[lang], 95, initial_indent="# ", subsequent_indent="# "),
         f"# Counties: the word for län is always \"{COUNTY_WORD[lang].format('…')}\".",
         "# `also:` lists other spellings readers use; the finder matches them too, but shows `name`.",
-        "# Not reviewed by a native speaker yet: correct a name here and in the script's tables.",
+        "# Not reviewed by a native speaker yet. To correct a name, change EXONYMS or RESPELL in the",
+        "# script and run it: tests/geography checks that this file is what the script writes.",
         "status: draft",
         f"source: {_q('Swedish names and codes from data/geography/sweden.yaml (SCB); transliteration drafted by scripts/draft_place_names.py, not reviewed')}",
         "counties:",

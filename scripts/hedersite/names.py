@@ -100,22 +100,14 @@ def load_names(root: Path) -> tuple[list[YamlFile], list[Problem]]:
     return files, problems
 
 
-def names_for(root: Path, locale: str) -> dict[str, str]:
-    """Code -> name in locale's script (counties and municipalities), for pages; {} if the
-    language has no file. Only call on data that passed validation."""
+def place_names(root: Path, locale: str) -> dict[str, tuple[str, ...]]:
+    """Code (county or municipality) -> (the name shown, then the other spellings the finder
+    also matches), in locale's script; {} for a language without a file (Latin script) or a
+    file that does not load. Only call on data that passed validation."""
     path = Path(root) / FOLDER / f"{locale}.yaml"
-    if not path.is_file():
+    f, problems = load(path, shown(path)) if path.is_file() else (None, [])
+    if f is None or problems or not isinstance(f.data, dict):
         return {}
-    f, problems = load(path, shown(path))
-    if f is None or problems:
-        return {}
-    return {**f.data["counties"], **f.data["municipalities"]}
-
-
-def other_spellings(root: Path, locale: str) -> dict[str, list[str]]:
-    """Code -> the other spellings readers use (`also:`), which the finder matches too."""
-    path = Path(root) / FOLDER / f"{locale}.yaml"
-    if not path.is_file():
-        return {}
-    f, _ = load(path, shown(path))
-    return dict(f.data.get("also") or {}) if f is not None and isinstance(f.data, dict) else {}
+    also = f.data.get("also") or {}
+    return {code: (name, *also.get(code, ())) for section in ("counties", "municipalities")
+            for code, name in f.data[section].items()}

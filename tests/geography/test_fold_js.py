@@ -52,8 +52,10 @@ def test_js_and_python_fold_alike():
 
 def test_latin_fold_matches_the_finder_today():
     # The finder's own fold(), cut out of find-support.js, on every Swedish name.
-    source = FINDER_JS.read_text("utf-8")
-    finder_fold = re.search(r"function fold\(text\) \{.*?\n  \}", source, re.S).group(0)
+    found = re.search(r"function fold\(text\) \{.*?\n  \}", FINDER_JS.read_text("utf-8"), re.S)
+    if found is None:
+        pytest.skip("find-support.js has no fold of its own any more (it uses fold.js)")
+    finder_fold = found.group(0)
     counties, municipalities = sweden()
     data = [*counties.values(), *municipalities.values(), "  Upplands   VÄSBY ", "Malmo"]
     script = (finder_fold + ";let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{"

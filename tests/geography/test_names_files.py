@@ -8,7 +8,7 @@ import pytest
 
 from hedersite import translations
 from hedersite.dataset import load_dataset
-from hedersite.names import SCRIPT_OF, fold, foreign_characters
+from hedersite.names import SCRIPT_OF, fold, foreign_characters, place_names
 from hedersite.validate import main
 from names_support import DATA, LOCALES, NAMES, municipality_code, names, sweden
 
@@ -144,3 +144,12 @@ def test_the_real_data_passes_the_validator_with_the_names():
     assert main(DATA, None, out) == 0, out.getvalue()
     assert "names" not in out.getvalue()
     assert load_dataset(DATA).problems == []
+
+
+def test_place_names_for_the_finder():
+    ar = place_names(DATA, "ar")
+    assert len(ar) == 21 + 290
+    assert ar[municipality_code("Malmö")] == ("مالمو",)
+    assert ar[municipality_code("Göteborg")][0] == "غوتنبرغ" and "يوتيبوري" in ar[municipality_code("Göteborg")]
+    assert ar["01"] == ("مقاطعة ستوكهولم",)
+    assert place_names(DATA, "sv") == {} and place_names(DATA, "so") == {}

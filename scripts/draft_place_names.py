@@ -53,7 +53,7 @@ RESPELL = {
     "Nordanstig": "nôrdan·stig", "Nordmaling": "nôrd·maling", "Orsa": "ôrsa",
     "Gagnef": "gaŋnef", "Örnsköldsvik": "örn·sköldsvik", "Örkelljunga": "örkel·ljunga",
     "Svenljunga": "sven·ljunga", "Herrljunga": "herr·ljunga", "Vårgårda": "vår·gårda",
-    "Storuman": "stôr·uman", "Färgelanda": "färjelanda", "Hjo": "jô", "Borgholm": "borg·holm",
+    "Storuman": "stôr·uman", "Färgelanda": "färjelanda", "Robertsfors": "råberts·fors", "Hjo": "jô", "Borgholm": "borg·holm",
 }
 
 

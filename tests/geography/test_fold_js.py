@@ -68,3 +68,12 @@ def test_fold_js_stores_and_fetches_nothing():
     for word in ("localStorage", "sessionStorage", "cookie", "indexedDB", "fetch(", "XMLHttpRequest",
                  "caches", "http"):
         assert word not in text
+
+
+def test_in_a_page_fold_js_is_window_hsfold():
+    # A classic <script src> runs with `this` the window and no `module`: fold is window.hsFold.
+    script = ("const vm = require('vm'); const fs = require('fs'); const page = {};"
+              f"vm.runInNewContext(fs.readFileSync({json.dumps(str(FOLD_JS))}, 'utf8'), page);"
+              "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{"
+              "process.stdout.write(JSON.stringify(JSON.parse(s).map(w=>page.hsFold(w,'ar'))));});")
+    assert run_node(script, ["مالمؤ", "Мальмё"]) == [fold("مالمو"), fold("мальме")]

@@ -113,9 +113,8 @@ def _refuse_anchor(event, where: str) -> None:
 
 
 def _refuse_tag(event, where: str) -> None:
-    implicit = getattr(event, "implicit", True)
-    written = not any(implicit) if isinstance(implicit, tuple) else not implicit
-    if getattr(event, "tag", None) not in (None, "!") and written:
+    # The parser gives a tag only when the file writes one ("!" alone just means plain text).
+    if getattr(event, "tag", None) not in (None, "!"):
         raise Refused(event.start_mark.line + 1, where, f"YAML tag {event.tag} is not allowed",
                       "remove the tag; write plain text, numbers, true/false, lists and fields")
 

@@ -4,6 +4,7 @@ a fix hint, and no traceback. The subprocess is killed after HANG_GUARD seconds:
 against a hang (an alias bomb used to run forever), it is not a benchmark."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,6 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from hedersite import rules
+from hedersite.validate import context
+from hedersite.dataset import load_dataset
+from hedersite.yamlfile import load
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "valid"
@@ -126,3 +132,22 @@ def test_second_document_is_refused(data):
 def test_many_values_are_refused(data):
     # Refused at event 5,001: stream, document, mapping, 5 before the list, then item 4,992 on line 4,995.
     refused(data, HEAD + "materials:\n" + "  - x\n" * 6000 + TAIL, 4995, "more than 5000 values")
+
+
+def test_no_cut_or_changed_byte_of_a_valid_file_gives_a_traceback(tmp_path):
+    """Every cut of a valid contact file, and that file with each character class put in at
+    many places, is read or refused and then checked by every rule: never an exception."""
+    ctx = context(load_dataset(VALID), dt.date(2026, 11, 24))
+    raw = (VALID / "contacts" / "centre-one.yaml").read_bytes()
+    variants = [raw[:cut] for cut in range(0, len(raw), 5)]
+    for at in range(0, len(raw), 23):
+        variants += [raw[:at] + extra + raw[at:] for extra in (b"&a ", b"*a", b"[", b"{", b"\"", b"'", b"\x00",
+                                                                b"\xff", b"? ", b"- ", b": ", b"!!binary ", b"\t")]
+    path = tmp_path / "contacts" / "centre-one.yaml"
+    path.parent.mkdir()
+    for content in variants:
+        path.write_bytes(content)
+        f, problems = load(path, "centre-one.yaml")
+        assert (f is None) == bool(problems)
+        for rule in rules.CONTACT_RULES if f is not None else []:
+            list(rule(f, ctx))

@@ -45,6 +45,10 @@ _LETTERS = str.maketrans({
     "ґ": "г",  # Ukrainian g: the names write г, as Ukrainian usage does
 })
 # Spaces written out, not \s: Python and JavaScript disagree on a few (U+001C, U+0085).
+# A hyphen is a space (Уппландс-Весбю typed "Уппландс Весбю", Upplands-Bro as "Upplands Bro");
+# an apostrophe is nothing (Арвідс’яур typed with ' or without).
+_HYPHENS = re.compile("[-\u2010\u2011\u2013]")
+_APOSTROPHES = re.compile("['\u2019\u02bc]")
 _SPACES = re.compile("[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 
@@ -53,11 +57,13 @@ def fold(text: str, locale: str | None = None) -> str:
     locale (a reader may type with any keyboard), so `locale` only names the page's language.
     Latin: no accents, lower case (as find-support.js always did). Cyrillic: lower case, ё as е
     (NFD splits й, ё, ї like accents, so they fold too). Arabic script: one form of each letter
-    above, no vowel signs, hamza or tatweel. Ethiopic: as typed. Spaces: one, none at the ends."""
+    above, no vowel signs, hamza or tatweel. Ethiopic: as typed. A hyphen is a space, an
+    apostrophe nothing; spaces: one, none at the ends."""
     text = unicodedata.normalize("NFD", text)
     text = _MARKS.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = text.lower().translate(_LETTERS)
+    text = _APOSTROPHES.sub("", _HYPHENS.sub(" ", text))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -23,6 +23,8 @@ SAME = [
     # Cyrillic: case, ё
     ("ru", "Мальмё", "мальме"), ("ru", "Мальмё", "МАЛЬМЁ"), ("ru", "Гётеборг", "гетеборг"),
     ("uk", "Євле", "євле"), ("uk", "Гетеборг", "ґетеборг"),
+    ("ru", "Уппландс-Весбю", "уппландс весбю"), ("uk", "Арвідс’яур", "Арвідсяур"), ("uk", "Арвідс’яур", "арвідс'яур"),
+    ("sv", "Upplands-Bro", "Upplands Bro"),
     # Latin, as the finder always did: no accents, any case, one space
     ("sv", "Malmö", "malmo"), ("sv", "Upplands Väsby", "  upplands   VASBY "), ("sv", "Åre", "are"),
     # invisible marks pasted with the text

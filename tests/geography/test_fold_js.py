@@ -28,7 +28,7 @@ def words() -> list[str]:
     counties, municipalities = sweden()
     found += [*counties.values(), *municipalities.values()]
     found += ["  İstanbul\u00a0 ", "ÅÄÖ åäö", "Ёлка ЙОД Їжак Ґанок", "\u200fمالمو\u200e", "كِتَابٌ", "ﻻ", "ـــ",
-              "a\u0085b", "x\u001cy", "Straße"]
+              "a\u0085b", "x\u001cy", "Straße", "Dals–Ed", "Арвідс'яур", "Арвідсʼяур"]
     return found
 
 
@@ -60,7 +60,8 @@ def test_latin_fold_matches_the_finder_today():
     data = [*counties.values(), *municipalities.values(), "  Upplands   VÄSBY ", "Malmo"]
     script = (finder_fold + ";let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{"
               "process.stdout.write(JSON.stringify(JSON.parse(s).map(w=>fold(w))));});")
-    assert run_node(script, data) == [fold(w, "sv") for w in data]
+    # fold() reads a hyphen as a space (so "Upplands Bro" finds Upplands-Bro); nothing else differs.
+    assert [w.replace("-", " ") for w in run_node(script, data)] == [fold(w, "sv") for w in data]
 
 
 def test_fold_js_stores_and_fetches_nothing():

@@ -24,13 +24,16 @@
   };
   /* Spaces written out, not \s: Python and JavaScript disagree on a few (U+001C, U+0085). */
   var SPACES = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+  /* A hyphen is a space (Уппландс-Весбю typed "Уппландс Весбю"), an apostrophe nothing. */
+  var HYPHENS = /[-\u2010\u2011\u2013]/g;
+  var APOSTROPHES = /['\u2019\u02bc]/g;
   var LETTER = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
 
   /* Same rules on every page and for every locale: `locale` only names the page's language. */
   function fold(text, locale) {
     return String(text).normalize("NFD").replace(MARKS, "").replace(INVISIBLE, "").toLowerCase()
       .replace(LETTER, function (c) { return LETTERS[c]; })
-      .replace(SPACES, " ").trim();
+      .replace(HYPHENS, " ").replace(APOSTROPHES, "").replace(SPACES, " ").trim();
   }
 
   if (typeof module === "object" && module.exports) {

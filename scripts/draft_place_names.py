@@ -53,66 +53,61 @@ RESPELL = {
     "Nordanstig": "nôrdan·stig", "Nordmaling": "nôrd·maling", "Orsa": "ôrsa",
     "Gagnef": "gaŋnef", "Örnsköldsvik": "örn·sköldsvik", "Örkelljunga": "örkel·ljunga",
     "Svenljunga": "sven·ljunga", "Herrljunga": "herr·ljunga", "Vårgårda": "vår·gårda",
-    "Storuman": "stôr·uman", "Färgelanda": "färjelanda", "Robertsfors": "råberts·fors", "Hjo": "jô", "Borgholm": "borg·holm",
+    "Storuman": "stôr·uman", "Färgelanda": "färjelanda", "Robertsfors": "råberts·fors",
+    "Hjo": "jô", "Borgholm": "borg·holm",
 }
+
+
+def _consonant(rest: str, start: bool, prev: str, spelt_rg: bool) -> tuple[list[str], int]:
+    """The sounds the letters at the start of `rest` (no vowel) stand for, and how many
+    letters that takes. `start`: at the start of a word or compound part; `prev`: the sound
+    before."""
+    c, nxt = rest[0], rest[1:2]
+    if rest.startswith(("skj", "stj", "sch")):
+        return ["ʃ"], 3
+    if rest.startswith("sj"):
+        return ["ʃ"], 2
+    if start and rest.startswith("sk") and rest[2:3] in FRONT:
+        return ["ʃ"], 2  # Skövde, Skellefteå (but Eskilstuna, Askersund: not at the start)
+    if rest.startswith(("tj", "kj")):
+        return ["ɕ"], 2
+    if c == "k" and nxt in FRONT and (start or rest.startswith("köping")):
+        return ["ɕ"], 1  # Kil, Kinda, -köping (but Ekerö: not at the start)
+    if c == "g" and nxt in FRONT and start:
+        return ["j"], 1  # Gävle, Göteborg
+    if start and rest[:2] in ("gj", "dj", "hj", "lj"):
+        return ["j"], 2  # Ljungby, Hjo
+    if rest.startswith("ng"):
+        return ["ŋ"], 2
+    if rest.startswith("ck"):
+        return ["k", "k"], 2
+    if c == "g" and not spelt_rg and not start and prev in ("r", "l") and nxt not in VOWELS | {"o", "g"}:
+        return ["j"], 1  # Göteborg, Varberg: /rj/
+    return {"x": ["k", "s"], "c": ["s" if nxt in FRONT else "k"], "q": ["k"], "z": ["s"],
+            "w": ["v"]}.get(c, [c]), 1
 
 
 def _word_sounds(word: str, spelt_rg: bool) -> list[str]:
     """One word (no spaces or hyphens) as a list of sounds: consonants p b t d k g f v s ʃ ɕ h
     j l m n ŋ r (doubled consonants stay two tokens), vowels a e ä i y u ô å ö."""
     out: list[str] = []
-    i, n = 0, len(word)
+    i = 0
     start = True  # at the start of a word or compound part
-    while i < n:
+    while i < len(word):
         c = word[i]
-        rest = word[i:]
-        nxt = word[i + 1] if i + 1 < n else ""
         if c == "·":
-            start = True
-            i += 1
+            start, i = True, i + 1
             continue
         if c.isupper():  # as written, no soft rule
-            out.append(c.lower())
-            i += 1
-            start = False
-            continue
-        if c in VOWELS or c == "o":  # o is decided below, by the length of the vowel
-            out.append(c)
-            i += 1
-            start = False
-            continue
-        if rest.startswith(("skj", "stj", "sch")):
-            out.append("ʃ"); i += 3
-        elif rest.startswith("sj"):
-            if out and out[-1] == "s":
-                out.pop()
-            out.append("ʃ"); i += 2
-        elif start and rest.startswith("sk") and len(rest) > 2 and rest[2] in FRONT:
-            out.append("ʃ"); i += 2
-        elif rest.startswith(("tj", "kj")):
-            out.append("ɕ"); i += 2
-        elif c == "k" and nxt in FRONT and (start or rest.startswith("köping")):
-            out.append("ɕ"); i += 1
-        elif c == "g" and nxt in FRONT and start:
-            out.append("j"); i += 1
-        elif start and rest[:2] in ("gj", "dj", "hj", "lj"):
-            out.append("j"); i += 2
-        elif rest.startswith("ng"):
-            out.append("ŋ"); i += 2
-        elif rest.startswith("ck"):
-            out += ["k", "k"]; i += 2
-        elif c == "x":
-            out += ["k", "s"]; i += 1
-        elif c == "c":
-            out.append("s" if nxt in FRONT else "k"); i += 1
-        elif c in "qz":
-            out.append("k" if c == "q" else "s"); i += 1
-        elif c == "w":
-            out.append("v"); i += 1
-        elif c == "g" and not spelt_rg and not start and out and out[-1] in ("r", "l") and nxt not in VOWELS | {"o", "g"}:
-            out.append("j"); i += 1  # Göteborg, Varberg: /rj/
+            sounds, used = [c.lower()], 1
+        elif c in VOWELS or c == "o":  # o is decided below, by the length of the vowel
+            sounds, used = [c], 1
         else:
-            out.append(c); i += 1
+            sounds, used = _consonant(word[i:], start, out[-1] if out else "", spelt_rg)
+            if sounds == ["ʃ"] and out and out[-1] == "s":
+                out.pop()  # Nässjö: one sj sound
+        out += sounds
+        i += used
         start = False
     return _o_and_length(out)
 

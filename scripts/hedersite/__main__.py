@@ -59,7 +59,23 @@ def verified(args):
         print(f"{day or '(none)':<10}  {'*' if stale else ' '}  {name:<44}  {where:<22}  {path}")
     print(f"* = not verified for more than {months} months (before {cutoff}): "
           f"{sum(r[1] for r in rows)} of {len(rows)} contacts")
+    _print_unconfirmed(data)
     return 0
+
+
+def _print_unconfirmed(data):
+    """The `unverified` notes of every contact as work for an editor, file:line first; a
+    contact whose existence is unconfirmed is not on the site until the note is removed."""
+    notes = [(f, i, note) for f in data.contacts if isinstance(f.data, dict)
+             for i, note in enumerate(f.data.get("unverified") or []) if isinstance(note, dict)]
+    print(f"\nNot confirmed by a source: {len(notes)} field(s) in "
+          f"{len({f.path for f, _, _ in notes})} contact(s). Check each against the organisation's "
+          "own page, correct it, then remove the note (CONTRIBUTING.md).")
+    for f, i, note in sorted(notes, key=lambda n: (n[0].path, n[1])):
+        field = str(note.get("field", "?"))
+        hidden = " (not shown to readers)" if field == "existence" else ""
+        print(f"{f.path}:{f.line(['unverified', i])}: {f.data.get('name', '?')}: "
+              f"{field}{hidden} - {note.get('reason', '')}")
 
 
 @command

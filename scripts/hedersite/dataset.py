@@ -32,7 +32,9 @@ class Dataset:
         folder = self.root / "schema" if (self.root / "schema").is_dir() else DATA / "schema"
         return json.loads((folder / f"{name}.schema.json").read_text("utf-8"))
 
-    # Views used to render pages. Only call them on data that passed validation.
+    # Views used to render pages. Only call them on data that passed validation. They hold only
+    # contacts whose existence is confirmed (exists_confirmed): the validator and `make
+    # verified` read self.contacts, every file.
     def counties(self) -> list[dict]:
         return self.geography.data["counties"]
 
@@ -40,7 +42,7 @@ class Dataset:
         return {m["code"]: m["name"] for c in self.counties() for m in c["municipalities"]}
 
     def contact_list(self) -> list[dict]:
-        return [f.data for f in self.contacts]
+        return [f.data for f in self.contacts if exists_confirmed(f.data)]
 
     def regional(self) -> list[dict]:
         return sorted((c for c in self.contact_list() if c["kind"] == "regional"),
@@ -57,6 +59,13 @@ class Dataset:
             for code in contact["coverage"]:
                 result.setdefault(code, []).append(contact)
         return result
+
+
+def exists_confirmed(contact: dict) -> bool:
+    """False while `unverified` holds {field: existence}: nobody has confirmed that the contact
+    exists, so no page sends a reader to it until an editor does (`make verified` lists it)."""
+    return not any(isinstance(note, dict) and note.get("field") == "existence"
+                   for note in contact.get("unverified") or [])
 
 
 def load_dataset(root: Path = DATA) -> Dataset:

@@ -17,7 +17,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from . import strings
-from .dataset import Dataset
+from .dataset import Dataset, exists_confirmed  # noqa: F401 (tests ask present)
 
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]  # Babel's weekday index order
 # Languages without a CLDR locale of their own, and the locale that writes them the same way.
@@ -81,7 +81,33 @@ def audience_text(codes: list[str], r: Reader) -> str:
     return format_list([r.t(f"audience.{code}") for code in codes], locale=r.locale)
 
 
+# Audiences that include a person who is exposed (a child or young person is one too).
+EXPOSED = {"exposed", "children", "everyone"}
+
+
+def serves_exposed(contact: dict) -> bool:
+    """True when the source says an exposed person may turn to this contact itself; false for
+    centres that only advise professionals (and civil society) about them."""
+    return bool(EXPOSED & set(contact["audience"]))
+
+
+def only_for_text(contact: dict, r: Reader) -> str:
+    """"Bara för yrkesverksamma" for a contact no exposed person can turn to; '' otherwise."""
+    return "" if serves_exposed(contact) else r.t("contact.only_for", audience=audience_text(contact["audience"], r))
+
+
+def contact_age_text(contact: dict, r: Reader) -> str:
+    """Ages as the source means them: the reader's own ("För barn och unga: 13–26 år"), or, at a
+    centre for professionals, those of the young people the professionals meet."""
+    age = age_text(contact.get("age"), r)
+    if not age:
+        return ""
+    key = "age.for_children" if serves_exposed(contact) else "age.professionals_meeting"
+    return r.t(key, age=age)
+
+
 def age_text(age: dict | None, r: Reader) -> str:
+    """The ages the source states, e.g. "13–26 år" (the young people's ages)."""
     if not age:
         return ""
     if age.get("until") == "upper-secondary":
@@ -198,7 +224,9 @@ MARKED_FIELDS = {"audience", "age", "phones", "emails", "contact_form", "website
                  "anonymous", "interpreter", "materials", "coverage"}
 
 
-def contact_card(contact: dict, r: Reader) -> dict:
+def contact_card(contact: dict, r: Reader, exposed_lines: list[dict] = ()) -> dict:
+    """One card; `exposed_lines`: the national lines to offer beside a centre no exposed
+    person can call (exposed_lines())."""
     unconfirmed = _unconfirmed(contact)
     flags = [r.t(f"contact.{flag}") for flag in ("free", "anonymous", "interpreter") if contact.get(flag)]
     website = contact.get("website")
@@ -208,7 +236,8 @@ def contact_card(contact: dict, r: Reader) -> dict:
         "organisation": contact.get("organisation", ""),
         "emergency": bool(contact.get("emergency")),
         "serves": audience_text(contact["audience"], r),
-        "age": age_text(contact.get("age"), r),
+        "only_for": only_for_text(contact, r),
+        "age": contact_age_text(contact, r),
         "serves_unconfirmed": bool(unconfirmed & {"audience", "age"}),
         "coverage_part": r.t("contact.coverage_part") if contact.get("coverage_part") else "",
         "coverage_unconfirmed": r.t("contact.coverage_unconfirmed") if "coverage" in unconfirmed else "",
@@ -231,10 +260,16 @@ def contact_card(contact: dict, r: Reader) -> dict:
         "last_verified_iso": str(contact["last_verified"]),
         "source": {"url": contact["source"]["url"],
                    "title": contact["source"].get("title") or contact["source"]["url"]},
+        "exposed_lines": [] if serves_exposed(contact) else list(exposed_lines),
     }
 
 
 # --- pages --------------------------------------------------------------------------------------
+
+# How many national lines for exposed people (by `order`) a municipality row offers when no
+# centre there is for exposed people: enough to choose, few enough for a phone screen.
+EXPOSED_LINES = 3
+
 
 def national_lines(data: Dataset, r: Reader) -> list[dict]:
     """Every national contact in `order`, 112 first."""
@@ -261,22 +296,38 @@ def emergency_box(data: Dataset, r: Reader, national_url: str) -> dict:
     }
 
 
+def exposed_lines(data: Dataset, r: Reader) -> list[dict]:
+    """The first national lines (by `order`) that an exposed person may call from Sweden, not
+    112 (every row has it already): what a row without a centre for exposed people offers."""
+    found = [c for c in data.national()
+             if "exposed" in c["audience"] or "children" in c["audience"]
+             if not c.get("emergency") and any(not p.get("from_abroad") for p in c.get("phones", []))]
+    return [{**_key_line(c, r), "for": r.t("for.children") if "exposed" not in c["audience"] else ""}
+            for c in found[:EXPOSED_LINES]]
+
+
 def _centre_link(contact: dict, r: Reader) -> dict:
     unconfirmed = _unconfirmed(contact)
     return {
         "href": "#" + anchor(contact["id"]),
         "name": contact["name"],
+        "only_for": only_for_text(contact, r),
         "part": r.t("contact.coverage_part") if contact.get("coverage_part") else "",
         "unconfirmed": r.t("contact.coverage_unconfirmed") if "coverage" in unconfirmed else "",
     }
 
 
-def _municipality(code: str, name: str, centres: list[dict], r: Reader) -> dict:
+def _municipality(code: str, name: str, centres: list[dict], r: Reader, lines: list[dict]) -> dict:
+    """One row: its centres, and, when none of them is for exposed people, the sentence that
+    says so and the national lines for exposed people as numbers to call."""
+    for_exposed = any(serves_exposed(c) for c in centres)
     return {
         "id": f"kommun-{code}",
         "code": code,
         "name": name,
         "centres": [_centre_link(c, r) for c in sorted(centres, key=lambda c: sort_key(c["name"], r))],
+        "none_for_exposed": "" if for_exposed else r.t("find.no_centre_for_exposed" if centres else "find.no_centre"),
+        "exposed_lines": [] if for_exposed else lines,
     }
 
 
@@ -284,13 +335,15 @@ def find_support(data: Dataset, r: Reader, national_url: str, script_url: str) -
     """All counties in SCB order; in each, its municipalities (alphabetical in the reader's
     language) with the centres that serve them, and the cards of centres based there. A
     centre serving several counties has one card, in its own county, and links elsewhere."""
+    regional = data.regional()
     by_municipality = data.centres_by_municipality()
+    lines = exposed_lines(data, r)
     county_names = {c["code"]: c["name"] for c in data.counties()}
     counties = []
     for county in data.counties():
-        own = [c for c in data.regional() if c["county"] == county["code"]]
+        own = [c for c in regional if c["county"] == county["code"]]
         municipalities = sorted(
-            (_municipality(m["code"], m["name"], by_municipality.get(m["code"], []), r)
+            (_municipality(m["code"], m["name"], by_municipality.get(m["code"], []), r, lines)
              for m in county["municipalities"]),
             key=lambda m: sort_key(m["name"], r))
         visiting = {}
@@ -302,7 +355,7 @@ def find_support(data: Dataset, r: Reader, national_url: str, script_url: str) -
             "id": f"lan-{county['code']}",
             "code": county["code"],
             "name": county["name"],
-            "cards": [contact_card(c, r) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
+            "cards": [contact_card(c, r, lines) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
             "elsewhere": [{**_centre_link(c, r), "based_in": r.t("contact.based_in", county=county_names[c["county"]])}
                           for c in sorted(visiting.values(), key=lambda c: sort_key(c["name"], r))],
             "municipalities": municipalities,

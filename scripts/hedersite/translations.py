@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from . import strings
+from . import strings, terms
 from .dataset import ROOT, shown
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -108,14 +108,16 @@ class LanguageStatus:
     orphans: list[Path] = field(default_factory=list)   # pages without a Swedish source
     missing_keys: list[str] = field(default_factory=list)
     strings_problem: str = ""                            # no strings file
+    term_problems: list[tuple[Path, list[str]]] = field(default_factory=list)  # page, key terms
 
     def count(self, state: str) -> int:
         return sum(1 for p in self.pages if p.state == state)
 
     @property
     def failing(self) -> bool:
-        """What stops a built language: a page or a UI string it lacks."""
-        return bool(self.count("missing") or self.missing_keys or self.strings_problem)
+        """What stops a built language: a page or a UI string it lacks, or a page that speaks of a
+        key term without its agreed word (data/glossary/)."""
+        return bool(self.count("missing") or self.missing_keys or self.strings_problem or self.term_problems)
 
 
 def source_pages(docs: Path, source: str) -> list[Path]:
@@ -123,7 +125,8 @@ def source_pages(docs: Path, source: str) -> list[Path]:
     return sorted(p.relative_to(docs / source) for p in (docs / source).rglob("*.md"))
 
 
-def language_status(lang: Language, docs: Path, strings_folder: Path, source: str) -> LanguageStatus:
+def language_status(lang: Language, docs: Path, strings_folder: Path, source: str,
+                    glossary_folder: Path = terms.GLOSSARY) -> LanguageStatus:
     status = LanguageStatus(lang)
     pages = source_pages(docs, source)
     status.pages = [page_status(docs / lang.locale / rel, docs / source / rel) for rel in pages]
@@ -133,7 +136,26 @@ def language_status(lang: Language, docs: Path, strings_folder: Path, source: st
         status.missing_keys = strings.missing_keys(lang.locale, strings_folder)
     except KeyError as exc:
         status.strings_problem = str(exc.args[0])
+    status.term_problems = term_problems(lang.locale, source, docs, pages, glossary_folder)
     return status
+
+
+def term_problems(locale: str, source: str, docs: Path, pages: list[Path],
+                  folder: Path = terms.GLOSSARY) -> list[tuple[Path, list[str]]]:
+    """Translated pages that speak of a key term (their Swedish source uses the Swedish word)
+    without the language's agreed word. A language without a termbase is not checked yet."""
+    if not (folder / f"{locale}.yaml").is_file() or not (folder / f"{source}.yaml").is_file():
+        return []
+    ours, theirs = terms.load(source, folder), terms.load(locale, folder)
+    found = []
+    for rel in pages:
+        page = docs / locale / rel
+        if page.is_file():
+            keys = terms.missing_terms(ours, theirs, body((docs / source / rel).read_text("utf-8")),
+                                       body(page.read_text("utf-8")))
+            if keys:
+                found.append((page, keys))
+    return found
 
 
 def status(config_file: Path = CONFIG, strings_folder: Path = strings.STRINGS) -> list[LanguageStatus]:
@@ -154,6 +176,8 @@ def _summary(s: LanguageStatus) -> str:
     if drafts:
         parts.append(f"{drafts} draft")
     parts.append(f"{len(s.missing_keys)} UI strings missing" if not s.strings_problem else "no UI strings file")
+    if s.term_problems:
+        parts.append(f"{len(s.term_problems)} without agreed terms")
     return ", ".join(parts)
 
 
@@ -185,10 +209,18 @@ def report(statuses: list[LanguageStatus], out, verbose: bool = True) -> int:
         elif s.missing_keys:
             print(f"  UI strings missing from data/strings/{lang.locale}.yaml: {', '.join(s.missing_keys)}",
                   file=out)
+        for page, keys in s.term_problems:
+            agreed = terms.load(lang.locale)
+            words = "; ".join(f"{key}: {agreed.terms[key][0].rstrip('*')}" for key in keys)
+            print(f"  {'terms':<10} {shown(page)}: its Swedish page names {', '.join(keys)} - use the agreed "
+                  f"word ({words}) from data/glossary/{lang.locale}.yaml", file=out)
     print(LEGEND, file=out)
     if failed:
         print(f"Built languages with missing pages or UI strings: {', '.join(failed)} - add them, or set "
               f"`build: false` for the language in mkdocs.yml until they exist.", file=out)
+        if any(s.term_problems for s in statuses):
+            print("Pages marked `terms` name a key term without its agreed word: use the words of "
+                  "data/glossary/<language>.yaml (or agree on a new word there).", file=out)
         return 1
     return 0
 

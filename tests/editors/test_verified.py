@@ -1,5 +1,6 @@
 """`python -m hedersite verified`: contacts by last_verified, oldest first, with name and
-county, and a * on those not checked for 12 months (or --older-than-months N)."""
+county, and a * on those not checked for 12 months (or --older-than-months N); then every
+fact no source backs (`unverified`), as file:line work for an editor."""
 from __future__ import annotations
 
 import shutil
@@ -49,7 +50,7 @@ def test_oldest_first_with_name_county_and_flag(capsys, data):
     assert oldest.endswith("contacts/centre-one.yaml")
     assert listed[1][12] == " " and listed[2][12] == " "
     assert "national" in listed[2]  # 112 has no county
-    assert "1 of 3 contacts" in lines[-1]
+    assert any(line.startswith("* = ") and "1 of 3 contacts" in line for line in lines)
 
 
 def test_older_than_months_lists_only_those(capsys, data):
@@ -72,3 +73,21 @@ def test_missing_date_comes_first_and_is_flagged(capsys, data):
                               if not line.startswith("last_verified:")) + "\n", "utf-8")
     listed = rows(run(capsys, data))
     assert listed[0].startswith("(none)") and listed[0][12] == "*" and "112" in listed[0]
+
+
+def test_lists_every_unverified_field_with_file_line_and_reason(capsys, data):
+    lines = run(capsys, data)
+    notes = [line for line in lines if ".yaml:" in line]
+    assert len(notes) == 1
+    assert notes[0].split(":")[0].endswith("contacts/centre-one.yaml") and notes[0].split(":")[1].isdigit()
+    assert "Centre One: coverage - Inferred from the county heading." in notes[0]
+    assert any(line.startswith("Not confirmed by a source: 1 field(s) in 1 contact(s)") for line in lines)
+
+
+def test_an_unconfirmed_existence_is_said_to_be_hidden(capsys, data):
+    path = data / "contacts" / "line-police.yaml"
+    path.write_text(path.read_text("utf-8") + "unverified:\n"
+                    "  - {field: existence, reason: No source names this line.}\n", "utf-8")
+    notes = [line for line in run(capsys, data) if ".yaml:" in line]
+    hidden = [line for line in notes if "line-police.yaml" in line]
+    assert len(hidden) == 1 and "existence (not shown to readers) - No source names this line." in hidden[0]

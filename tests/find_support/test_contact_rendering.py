@@ -85,12 +85,50 @@ def test_card_shows_what_the_data_says(theme, en):
     assert 'href="tel:+4620340303"' in html and '<bdi dir="ltr" class="hs-tel__number">020-34 03 03</bdi>' in html
     assert "For professionals" in html
     assert "people who are controlled, threatened or harmed, or at risk of it and professionals</p>" in html
-    assert "For children and young people:</span> ages 13–26</p>" in html  # their ages, not the professionals' ages
+    assert "For children and young people: ages 13–26</p>" in html  # their ages, not the professionals' ages
+    assert "hs-only-for" not in html  # exposed people may call it
     assert 'href="mailto:a@example.se"' in html
     assert 'href="https://example.se/" rel="noopener noreferrer"' in html
     for label in ("Free of charge", "You can stay anonymous", "An interpreter can be arranged",
                   "Not confirmed", "Last checked", "November 24, 2026", "Source page"):
         assert label in html
+
+
+def test_a_centre_only_for_professionals_says_so_and_offers_the_lines_for_exposed(theme, sv):
+    lines = present.exposed_lines(load_dataset(), sv)
+    contact = fake_contact(audience=["professionals"], age={"until": "upper-secondary"})
+    html = str(data_pages.macros(theme, sv).card(present.contact_card(contact, sv, lines)))
+    assert '<p class="hs-only-for">Bara för yrkesverksamma</p>' in html
+    assert "Hit kan du vända dig" not in html  # not read as "you may turn here"
+    # The ages are those of the young people the professionals meet, said so (Barnahus Gävleborg).
+    assert "För yrkesverksamma som möter barn och unga upp till avslutat gymnasium" in html
+    assert "För barn och unga:" not in html
+    for line in lines:
+        assert f'href="{line["phones"][0]["href"]}"' in html
+
+
+def test_lines_for_exposed_come_from_the_data(sv):
+    data = load_dataset()
+    lines = present.exposed_lines(data, sv)
+    hrefs = {p["href"] for line in lines for p in line["phones"]}
+    expected = [c for c in data.national() if present.exists_confirmed(c) and not c.get("emergency")
+                and {"exposed", "children"} & set(c["audience"])]
+    assert 0 < len(lines) == min(present.EXPOSED_LINES, len(expected))
+    assert hrefs <= {present.tel_href(p) for c in expected for p in c["phones"]}
+    assert "tel:112" not in hrefs  # every row has 112 already
+
+
+def test_a_contact_whose_existence_is_unconfirmed_is_on_no_page(sv):
+    data = load_dataset()
+    hidden = {f.data["id"] for f in data.contacts if not present.exists_confirmed(f.data)}
+    assert hidden, "the data has no unconfirmed contact: test with a fixture instead"
+    shown = {c["id"].removeprefix("kontakt-") for c in present.national_lines(data, sv)}
+    view = present.find_support(data, sv, "n/", "x.js")
+    shown |= {c["id"].removeprefix("kontakt-") for county in view["counties"] for c in county["cards"]}
+    box = present.emergency_box(data, sv, "n/")
+    names = {line["name"] for line in box["lines"]} | {line["name"] for line in present.exposed_lines(data, sv)}
+    assert not hidden & shown
+    assert not {f.data["name"] for f in data.contacts if f.data["id"] in hidden} & names
 
 
 def test_short_numbers_dial_as_written():

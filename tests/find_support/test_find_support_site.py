@@ -145,7 +145,7 @@ def test_phone_numbers_are_marked_left_to_right(built_site, locale, default, nam
 
 def test_national_lines_page_lists_every_national_contact_in_order_112_first(built_site):
     from hedersite.dataset import load_dataset
-    expected = [c["id"] for c in load_dataset().national()]
+    expected = [c["id"] for c in load_dataset().national() if not _existence_unconfirmed(c)]
     tree = parse(page(built_site, DEFAULT, True, "nationella-linjer"))
     cards = [n.attrs["id"].removeprefix("kontakt-") for n in tree.find_all("article") if n.has_class("hs-card")]
     assert cards == expected
@@ -171,3 +171,104 @@ def test_finder_is_hidden_without_javascript_and_its_script_is_on_this_page_only
     assert (built_site / "components" / "find-support" / "find-support.js").is_file()
     national = parse(page(built_site, DEFAULT, True, "nationella-linjer"))
     assert not any("find-support.js" in s.attrs.get("src", "") for s in national.find_all("script"))
+
+
+# --- whom a centre serves ------------------------------------------------------------------
+# Computed from data/contacts/ on their own (not through hedersite.present): a centre is for
+# professionals only when its audience names nobody who is exposed.
+
+def _existence_unconfirmed(contact: dict) -> bool:
+    return any(note["field"] == "existence" for note in contact.get("unverified", []))
+
+
+def _for_exposed(contact: dict) -> bool:
+    return bool({"exposed", "children", "everyone"} & set(contact["audience"]))
+
+
+def _contacts() -> list[dict]:
+    return [yaml.safe_load(p.read_text("utf-8")) for p in sorted((ROOT / "data" / "contacts").glob("*.yaml"))]
+
+
+def professionals_only() -> list[dict]:
+    return [c for c in _contacts() if c["kind"] == "regional" and not _for_exposed(c) and not _existence_unconfirmed(c)]
+
+
+def rows_without_a_centre_for_exposed() -> list[str]:
+    """Municipalities served only by centres for professionals."""
+    shown = [c for c in _contacts() if c["kind"] == "regional" and not _existence_unconfirmed(c)]
+    return sorted({code for c in professionals_only() for code in c["coverage"]}
+                  - {code for c in shown if _for_exposed(c) for code in c["coverage"]})
+
+
+def lines_for_exposed() -> set[str]:
+    """tel: targets of the national lines an exposed person may call."""
+    return {"tel:" + (p.get("short") or p["e164"]) for c in _contacts()
+            if c["kind"] == "national" and "exposed" in c["audience"] and not _existence_unconfirmed(c)
+            for p in c.get("phones", [])}
+
+
+def test_the_data_has_rows_served_only_by_centres_for_professionals():
+    # Kronoberg, Gävleborg, Norrbotten and Skåne outside Malmö (December 2026): if this ever
+    # fails, the tests below check nothing.
+    assert len(rows_without_a_centre_for_exposed()) >= 60
+
+
+def _label_prefix(ui: dict, key: str) -> str:
+    """A label's words before its first placeholder (what every rendering of it contains)."""
+    return ui[key].split("{")[0].strip()
+
+
+@pytest.mark.parametrize("locale,default", LANGUAGES)
+def test_every_professionals_only_row_says_so_and_offers_a_line_for_exposed(built_site, locale, default):
+    from hedersite.strings import load
+    ui = load(locale)
+    tree = parse(page(built_site, locale, default, "hitta-stod"))
+    lines = lines_for_exposed()
+    assert lines
+    for code in rows_without_a_centre_for_exposed():
+        row = tree.by_id(f"kommun-{code}")
+        text = " ".join(row.text().split())
+        only = [n for n in row.iter() if n.has_class("hs-muni__note--only")]
+        assert only and all(_label_prefix(ui, "contact.only_for") in n.text() for n in only), (locale, code)
+        assert ui["find.no_centre_for_exposed"] in text, (locale, code)  # the guidance is not hidden
+        hrefs = {a.attrs.get("href") for a in row.links()}
+        assert hrefs & lines, f"{locale}: kommun-{code} has no tel: link to a national line for exposed people"
+
+
+@pytest.mark.parametrize("locale,default", LANGUAGES)
+def test_every_professionals_only_centre_is_labelled_wherever_it_is_named(built_site, locale, default):
+    from hedersite.strings import load
+    ui = load(locale)
+    tree = parse(page(built_site, locale, default, "hitta-stod"))
+    for contact in professionals_only():
+        card = tree.by_id(f"kontakt-{contact['id']}")
+        label = next(n for n in card.iter() if n.has_class("hs-only-for"))
+        assert _label_prefix(ui, "contact.only_for") in label.text(), (locale, contact["id"])
+        assert {a.attrs.get("href") for a in card.links()} & lines_for_exposed(), (locale, contact["id"])
+        for code in contact["coverage"]:  # also in rows that have a centre for exposed people (Malmö)
+            centre = next(n for n in tree.by_id(f"kommun-{code}").iter()
+                          if n.has_class("hs-muni__centre") and any(a.attrs.get("href") == f"#kontakt-{contact['id']}" for a in n.links()))
+            assert any(n.has_class("hs-muni__note--only") for n in centre.iter()), (locale, code, contact["id"])
+
+
+@pytest.mark.parametrize("locale,default", LANGUAGES)
+def test_ages_at_a_centre_for_professionals_are_those_of_the_young_people_they_meet(built_site, locale, default):
+    from hedersite.strings import load
+    ui = load(locale)
+    tree = parse(page(built_site, locale, default, "hitta-stod"))
+    for contact in (c for c in professionals_only() if c.get("age")):
+        text = " ".join(tree.by_id(f"kontakt-{contact['id']}").text().split())
+        assert _label_prefix(ui, "age.professionals_meeting") in text, (locale, contact["id"])
+        assert ui["age.for_children"].split("{")[0] not in text, (locale, contact["id"])
+
+
+def test_a_contact_whose_existence_is_unconfirmed_is_on_no_page(built_site):
+    hidden = [c for c in _contacts() if _existence_unconfirmed(c)]
+    for locale, default in LANGUAGES:
+        folder = built_site if default else built_site / locale
+        for html in folder.glob("*/index.html"):
+            text = html.read_text("utf-8")
+            for contact in hidden:
+                assert f"kontakt-{contact['id']}" not in text, html
+                for phone in contact.get("phones", []):
+                    assert "tel:" + (phone.get("short") or phone["e164"]) not in text, (html, phone["display"])

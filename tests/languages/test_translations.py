@@ -148,3 +148,79 @@ def test_every_built_language_of_the_site_is_complete():
     built = [s for s in translations.status() if s.language.build]
     code = translations.report(built, out, verbose=True)
     assert code == 0, out.getvalue()
+
+
+# --- the termbase (data/glossary/, hedersite.terms) -----------------------------------------
+
+GLOSSARY_SV = """\
+match: words
+terms:
+  social_services: ["socialtjänst*"]
+  anonymous: ["anonym*"]
+"""
+GLOSSARY_AR = """\
+match: substring
+terms:
+  social_services: ["الخدمات الاجتماعية"]
+  anonymous: ["تكشف هويتك"]
+"""
+
+
+@pytest.fixture
+def glossary(tmp_path):
+    folder = tmp_path / "glossary"
+    write(folder / "sv.yaml", GLOSSARY_SV)
+    write(folder / "ar.yaml", GLOSSARY_AR)
+    return folder
+
+
+def test_a_page_naming_a_term_in_swedish_must_use_the_agreed_word(tree, glossary):
+    docs = tree / "docs"
+    write(docs / "sv" / "hjalp.md", "# Hjälp\n\nRing socialtjänsten i din kommun.\n")
+    write(docs / "ar" / "hjalp.md", "# مساعدة\n\nاتصل بالسوسيال في بلديتك.\n")        # another word
+    write(docs / "ar" / "index.md", "# الرئيسية\n\nاتصل بالخدمات\nالاجتماعية.\n")   # agreed, over a line break
+    write(docs / "sv" / "index.md", "# Start\n\nRing socialtjänsten.\n")
+    found = translations.term_problems("ar", "sv", docs, [Path("hjalp.md"), Path("index.md"), Path("kontakt.md")],
+                                       glossary)
+    assert found == [(docs / "ar" / "hjalp.md", ["social_services"])]
+
+
+def test_a_term_the_swedish_page_does_not_use_is_not_asked_for(tree, glossary):
+    docs = tree / "docs"
+    write(docs / "sv" / "hjalp.md", "# Hjälp\n\nDu kan vara anonym.\n")
+    write(docs / "ar" / "hjalp.md", "# مساعدة\n\nلا يلزمك أن تكشف هويتك.\n")
+    assert translations.term_problems("ar", "sv", docs, [Path("hjalp.md")], glossary) == []
+
+
+def test_stems_and_whole_words():
+    from hedersite.terms import Glossary
+    words = Glossary("sv", False, {"x": ["socialtjänst*", "gratis"]}, {}, ())
+    assert words.has_term("x", "Ring Socialtjänsten") and words.has_term("x", "det är gratis.")
+    assert not words.has_term("x", "ett gratisnummer")       # a whole word unless it ends in *
+    joined = Glossary("ar", True, {"x": ["مجان"]}, {}, ())
+    assert joined.has_term("x", "والاتصال مجاني")             # substring: prefixes and endings joined
+
+
+def test_the_report_names_the_page_the_terms_and_the_agreed_word(tree, capsys, monkeypatch, glossary):
+    docs = tree / "docs"
+    write(docs / "sv" / "index.md", "# Start\n\nRing socialtjänsten.\n")
+    write(docs / "ar" / "index.md", "# الرئيسية\n\nاتصل بالسوسيال.\n")
+    monkeypatch.setattr(translations.terms, "GLOSSARY", glossary)
+    monkeypatch.setattr(translations.terms, "load", lambda locale, folder=glossary, _load=translations.terms.load:
+                        _load(locale, folder))
+    statuses = translations.status(tree / "mkdocs.yml", tree / "data" / "strings")
+    statuses[0].term_problems = translations.term_problems("ar", "sv", docs, [Path("index.md")], glossary)
+    out = io.StringIO()
+    assert translations.report(statuses, out) == 1
+    text = out.getvalue()
+    assert "docs/ar/index.md: its Swedish page names social_services" in text.replace(str(tree) + "/", "")
+    assert "الخدمات الاجتماعية" in text and "data/glossary/ar.yaml" in text
+
+
+def test_every_language_has_a_termbase_with_every_key_term(languages):
+    from hedersite import terms
+    for lang in languages:
+        glossary = terms.load(lang["locale"])
+        assert sorted(glossary.terms) == sorted(terms.KEY_TERMS), lang["locale"]
+        assert all(glossary.terms[key] for key in terms.KEY_TERMS), lang["locale"]
+        assert set(glossary.promises) == set(terms.PROMISES) and glossary.hedges, lang["locale"]

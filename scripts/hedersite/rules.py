@@ -339,6 +339,18 @@ def check_phone_number_type_declared(f: YamlFile, ctx: Context):
                            "remove number_type, or check the number against the source")
 
 
+def check_free_has_no_paid_number(f: YamlFile, ctx: Context):
+    """A contact that says `free: true` lists no number the caller pays for (shared-cost):
+    a reader told "free" must not get a bill."""
+    if _data(f).get("free") is not True:
+        return
+    for i, phone, _, kind in _full_numbers(f):
+        if kind == _TYPE.SHARED_COST:
+            yield _problem(f, ["phones", i, "e164"],
+                           f"{phone['e164']!r} costs the caller, but the contact says free: true",
+                           "remove free: true, or this number if the source does not give it")
+
+
 def check_phone_country_declared(f: YamlFile, ctx: Context):
     """A number outside Sweden (country code not +46) says its country (`country: NO`), and an
     entry that names a country has a number of that country."""
@@ -634,8 +646,8 @@ CONTACT_RULES = [
     check_contact_schema, check_id_is_file_name, check_no_repeated_items, check_phone_is_valid,
     check_phone_matches_e164, check_phone_grouping, check_e164_is_valid, check_short_number,
     check_phone_not_premium_rate, check_phone_type_ordinary, check_phone_number_type_declared,
-    check_phone_country_declared, check_email_syntax, check_urls_https, check_url_host_valid,
-    check_text_free_of_bidi_controls, check_text_free_of_zero_width, check_county_exists,
+    check_phone_country_declared, check_free_has_no_paid_number, check_email_syntax, check_urls_https,
+    check_url_host_valid, check_text_free_of_bidi_controls, check_text_free_of_zero_width, check_county_exists,
     check_coverage_exists, check_coverage_in_county, check_also_serves_counties_used,
     check_last_verified_not_future, check_last_verified_after_floor, check_last_verified_recent,
     check_hours_order, check_age_range, check_has_channel, check_unverified_names_field,

@@ -111,7 +111,7 @@ def broken_data(tmp_path: Path) -> Path:
         'coverage: ["1480", "1384"]\nalso_serves_counties: ["12"]\naudience: [everyone]\n'
         'phones: [{display: "0900-123 45 67", e164: "+469001234567"}, {display: "+47 22 24 90 00", e164: "+4722249000"},'
         ' {display: "0740-12 34 56", e164: "+46740123456"}, {display: "0771-23 45 67", e164: "+46771234567"}]\n'
-        'source: {url: "https://..se/"}\nlast_verified: "1900-01-01"\n', "utf-8")
+        'source: {url: "https://..se/"}\nlast_verified: "1900-01-01"\nfree: true\n', "utf-8")
     (contacts / "twice.yaml").write_text("id: twice\nname: A\nname: B\n", "utf-8")
     (contacts / "open-quote.yaml").write_text('id: open-quote\nname: "Open\nkind: national\n', "utf-8")
     (contacts / "long-quote.yaml").write_text('id: long-quote\nname: "Long\nkind: "national"\n', "utf-8")

@@ -224,6 +224,10 @@ MARKED_FIELDS = {"audience", "age", "phones", "emails", "contact_form", "website
                  "anonymous", "interpreter", "materials", "coverage"}
 
 
+def _link(link: dict) -> dict:
+    return {"url": link["url"], "title": link.get("title") or link["url"]}
+
+
 def contact_card(contact: dict, r: Reader, exposed_lines: list[dict] = ()) -> dict:
     """One card; `exposed_lines`: the national lines to offer beside a centre no exposed
     person can call (exposed_lines())."""
@@ -246,11 +250,13 @@ def contact_card(contact: dict, r: Reader, exposed_lines: list[dict] = ()) -> di
         "emails": list(contact.get("emails", [])),
         "emails_unconfirmed": "emails" in unconfirmed,
         "contact_form": r.t("contact.contact_form") if contact.get("contact_form") else "",
-        "website": {"url": website["url"], "title": website.get("title") or website["url"]} if website else None,
+        "website": _link(website) if website else None,
         "website_unconfirmed": bool(unconfirmed & {"website", "contact_form"}),
         "hours": hours_lines(contact.get("hours"), r),
         "hours_unconfirmed": "hours" in unconfirmed,
         "flags": flags,
+        # Where the promises are written: their own page if the data names one, else the source.
+        "flags_source": _link(contact.get("offer_source") or contact["source"]) if flags else None,
         "flags_unconfirmed": bool(unconfirmed & {"free", "anonymous", "interpreter"}),
         "materials": list(contact.get("materials", [])),
         "materials_unconfirmed": "materials" in unconfirmed,
@@ -258,8 +264,7 @@ def contact_card(contact: dict, r: Reader, exposed_lines: list[dict] = ()) -> di
         "other_unconfirmed": r.t("contact.some_unconfirmed") if unconfirmed - MARKED_FIELDS else "",
         "last_verified": date_text(contact["last_verified"], r),
         "last_verified_iso": str(contact["last_verified"]),
-        "source": {"url": contact["source"]["url"],
-                   "title": contact["source"].get("title") or contact["source"]["url"]},
+        "source": _link(contact["source"]),
         "exposed_lines": [] if serves_exposed(contact) else list(exposed_lines),
     }
 

@@ -116,10 +116,14 @@ def test_the_check_finds_a_blanket_promise_and_a_wrong_one():
     assert broken_promises("Du kan vara anonym när du ringer.", glossary, every)
 
 
-def test_cards_show_free_and_anonymous_only_where_the_data_says_so():
+def test_cards_show_promises_only_where_the_data_says_so_with_their_source():
     from hedersite import present
     reader = present.reader("sv")
     for contact in contacts():
-        flags = present.contact_card(contact, reader)["flags"]
-        for flag in terms.PROMISES:
-            assert (reader.t(f"contact.{flag}") in flags) == bool(contact.get(flag)), (contact["id"], flag)
+        card = present.contact_card(contact, reader)
+        for flag in (*terms.PROMISES, "interpreter"):
+            assert (reader.t(f"contact.{flag}") in card["flags"]) == bool(contact.get(flag)), (contact["id"], flag)
+        if card["flags"]:
+            assert card["flags_source"]["url"] == (contact.get("offer_source") or contact["source"])["url"]
+        else:
+            assert card["flags_source"] is None

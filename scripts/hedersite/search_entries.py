@@ -1,5 +1,6 @@
 """What goes into a language's search index: per page its title, address, plain text (no
-markup, no navigation, nothing hidden) and its words, normalized once by search_text.
+markup, no navigation, nothing hidden) and its words, normalized once by search_text (each
+word under all its `forms`: pieces joined by a ZWNJ, without an Arabic article prefix...).
 
 One JSON file per language. Its header carries the normalizer's rules, so the browser reads
 the query the same way the index was written. Word lists are unique words per field (title,
@@ -92,15 +93,16 @@ def entry(url: str, title: str, html: str, lang: str) -> dict:
     the headings, and of the rest of the text (each word in the first of these it occurs in)."""
     text, headings = page_text(html)
     seen: set[str] = set()
-    fields = [search_text.words(title, lang),
-              [w for h in headings for w in search_text.words(h, lang)],
-              search_text.words(text, lang)]
+    fields = [search_text.index_words(title, lang),
+              [w for h in headings for w in search_text.index_words(h, lang)],
+              search_text.index_words(text, lang)]
     return {"u": url, "t": title, "x": text, "w": [_unique(f, seen) for f in fields]}
 
 
 def index(lang: str, entries: list[dict]) -> dict:
-    """The index of one language: format, language tag for lowercasing, rules, pages."""
-    return {"format": FORMAT, "lang": lang, **search_text.rules(), "pages": entries}
+    """The index of one language: format, language tag for lowercasing, rules (with that
+    language's affixes), pages."""
+    return {"format": FORMAT, "lang": lang, **search_text.rules(lang), "pages": entries}
 
 
 def dumps(document: dict) -> bytes:

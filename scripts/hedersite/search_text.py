@@ -11,12 +11,22 @@ the two sides cannot drift apart. Both run the same steps in the same order:
 (NFD then NFC takes accents off Latin, Greek and Cyrillic letters; hamza and madda are not
 removed there, so أ ئ ؤ ۀ compose again and MAP decides what each becomes.)
 
+Some languages write one word in more than one shape: Arabic attaches the article and short
+prepositions (الشرطة، للشرطة for شرطة), Persian writes compounds with a ZWNJ, a space or
+nothing (خط‌های، خط های، خطهای). Two more steps make those shapes find each other:
+
+- the index holds every `forms` of a word: the pieces between JOINERS and the pieces joined,
+  each also without its prefix (AFFIXES `prefixes`) or split before its suffix (`suffixes`);
+- a query word is looked up by its `key`: without its prefix, the form every shape of the
+  word has in the index. Suffixes are only split in the index, never cut from a query.
+
 Ranges are code points, so Python's `re` and JavaScript's RegExp read them the same way.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters between words. Whitespace and controls, punctuation and symbols, ZWNJ (Persian
 # and Sorani write it inside compounds, readers type a space or nothing), Arabic and Ethiopic
@@ -83,6 +93,41 @@ MAP: dict[str, str] = {
     **{chr(0x06F0 + d): str(d) for d in range(10)},  # ۰-۹
 }
 
+# Characters that may join two pieces of one word: ZWNJ (Persian and Dari write می‌توانید and
+# خط‌های with it; readers type it, a space or nothing). It stays a separator (a query's pieces
+# are words of their own), and the index also holds the pieces joined (خطهای).
+JOINERS: list[tuple[int, int]] = [(0x200C, 0x200C)]
+
+
+def _arabic_article_prefixes() -> list[str]:
+    """The article with what Arabic attaches before it: و or ف (and), then ب (with), ك (like)
+    or ل (for), then ال; ل + ال is written لل. و ب ل are never cut alone: too many words begin
+    with those letters (وقت، بيت، لغة)."""
+    return [conj + ("لل" if prep == "ل" else prep + "ال")
+            for conj in ("", "و", "ف") for prep in ("", "ب", "ك", "ل")]
+
+
+# Light, per-language affix rules (a language without an entry has none), keyed by the primary
+# language subtag. `stem`: letters that must remain, or nothing is cut. `keep`: words that
+# only look like prefix + word. Written as readers type them; normalized below.
+# - ar: the article and the prefixes fused with it (Larkey et al.'s "light10" article set,
+#   without its bare و). A stem of at least 3 letters: Arabic roots have three, and it keeps
+#   short words that begin with ال (الى، التي، الذي، الآن، ألم) whole. والدين and والدان
+#   (parents) are kept: cut, they would be دين (religion) and دان, and الوالدان would not
+#   be found by والدان (a word is cut once: الوالدان holds والدان).
+# - fa (Persian, and Dari, fa-AF / prs): the plural ها, های, هایی, which pages and readers
+#   write joined, with a ZWNJ or with a space (چیزهایی، صفحه‌هایی). Only split in the index,
+#   so a joined word is also found by its pieces; 2 letters must remain (زنها، خطها).
+#   No cut of the verb prefix می: too many words begin with it (میز، میان، میوه).
+# - No rules for Pashto (ps: prepositions are written apart: د، په، له) nor Sorani (ckb):
+#   its clitics are suffixes (ەکە، ەکان، ێک) that need a real stemmer, not a light rule.
+_AFFIXES: dict[str, dict] = {
+    "ar": {"prefixes": _arabic_article_prefixes(), "suffixes": [], "stem": 3, "keep": ["والدين", "والدان"]},
+    "fa": {"prefixes": [], "suffixes": ["هایی", "های", "ها"], "stem": 2, "keep": []},
+}
+_AFFIXES["prs"] = _AFFIXES["fa"]
+NO_AFFIXES = {"prefixes": [], "suffixes": [], "stem": 0, "keep": []}
+
 # Languages whose lowercase differs from Unicode's default: Turkish and Azerbaijani
 # I -> ı and İ -> i (the browser gets the same from toLocaleLowerCase; MAP then folds ı).
 _DOTTED_I_LANGUAGES = {"tr", "az", "crh", "tt", "ba"}
@@ -95,11 +140,27 @@ def _char_class(ranges: list[tuple[int, int]]) -> str:
 _SEPARATOR_RUNS = re.compile(_char_class(SEPARATORS) + "+")
 _REMOVE = re.compile(_char_class(REMOVE) + "+")
 _MAP = str.maketrans(MAP)
+_WORD = "[^" + _char_class(SEPARATORS)[1:] + "+"
+# A word with the pieces joined to it: search.js builds the same expression from the header.
+_TOKENS = re.compile(_WORD + "(?:" + _char_class(JOINERS) + _WORD + ")*")
+_JOINERS = re.compile(_char_class(JOINERS))
 
 
-def rules() -> dict:
+@lru_cache(maxsize=None)
+def affixes(lang: str) -> dict:
+    """The affix rules of a language (primary subtag), normalized as the words they cut are."""
+    rule = _AFFIXES.get(lang.split("-")[0].lower(), NO_AFFIXES)
+
+    def norm(items):  # longest first: the longest prefix or suffix that fits decides
+        return sorted({normalize(i, lang) for i in items}, key=lambda i: (-len(i), i))
+    return {"prefixes": norm(rule["prefixes"]), "suffixes": norm(rule["suffixes"]),
+            "stem": rule["stem"], "keep": norm(rule["keep"])}
+
+
+def rules(lang: str = "") -> dict:
     """The rules as data for the index header; search.js builds its normalizer from them."""
-    return {"separators": [list(r) for r in SEPARATORS], "remove": [list(r) for r in REMOVE], "map": MAP}
+    return {"separators": [list(r) for r in SEPARATORS], "remove": [list(r) for r in REMOVE], "map": MAP,
+            "joiners": [list(r) for r in JOINERS], "affixes": affixes(lang)}
 
 
 def lowercase(text: str, lang: str) -> str:
@@ -124,3 +185,39 @@ def split(normalized: str) -> list[str]:
 def words(text: str, lang: str) -> list[str]:
     """Normalized words of a text, in order, with repeats."""
     return split(normalize(text, lang))
+
+
+def key(word: str, rule: dict) -> str:
+    """A normalized word without its prefix (`affixes`): how a query word is looked up. The
+    longest prefix that begins the word decides; nothing is cut if fewer than `stem` letters
+    would remain or the word is kept whole."""
+    if word in rule["keep"]:
+        return word
+    for prefix in rule["prefixes"]:
+        if word.startswith(prefix):
+            return word[len(prefix):] if len(word) - len(prefix) >= rule["stem"] else word
+    return word
+
+
+def _split_suffix(word: str, rule: dict) -> list[str]:
+    for suffix in rule["suffixes"]:
+        if word.endswith(suffix):
+            return [word[:-len(suffix)], suffix] if len(word) - len(suffix) >= rule["stem"] else []
+    return []
+
+
+def forms(token: str, rule: dict) -> list[str]:
+    """Every form under which the index holds a normalized token (a word and the pieces joined
+    to it): its pieces, the pieces joined, and each of these without its prefix or split
+    before its suffix. Unique, in that order."""
+    pieces = _JOINERS.split(token)
+    found = pieces + ["".join(pieces)] if len(pieces) > 1 else pieces
+    for word in list(found):
+        found += [key(word, rule), *_split_suffix(word, rule)]
+    return list(dict.fromkeys(w for w in found if w))
+
+
+def index_words(text: str, lang: str) -> list[str]:
+    """The words the index holds for a text: `forms` of each of its words, in order."""
+    rule = affixes(lang)
+    return [form for token in _TOKENS.findall(normalize(text, lang)) for form in forms(token, rule)]

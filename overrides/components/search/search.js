@@ -8,9 +8,11 @@
 
    Words are compared with the rules in the index header (written by
    scripts/hedersite/search_text.py), so query and index are normalized alike: NFC, lowercase
-   for the page language, NFD, delete `remove`, NFC, replace `map`, split on `separators`.
-   Every word must match (the last one may be the start of a word: type-ahead); pages with
-   hits in the title come first, then in headings, then in the text. */
+   for the page language, NFD, delete `remove`, NFC, replace `map`, split on `separators`;
+   each query word is then looked up without its prefix (`affixes`: الشرطة and للشرطة as
+   شرطة), the form the index holds for every shape of that word. Every word must match (the
+   last one may be the start of a word: type-ahead); pages with hits in the title come first,
+   then in headings, then in the text. */
 (function () {
   "use strict";
 
@@ -58,15 +60,50 @@
     };
   }
 
+  /* The language's light affix rules, as search_text.py's `key` and `forms` apply them: a
+     query word is looked up by its key (without its prefix); a word of the page text (with
+     the pieces joined to it by a ZWNJ) is marked if one of the forms the index holds for it
+     matches the query. */
+  function affixer(header) {
+    var rule = header.affixes || { prefixes: [], suffixes: [], stem: 0, keep: [] };
+    var joiners = header.joiners && header.joiners.length ? new RegExp(charClass(header.joiners)) : null;
+    function key(word) {
+      if (rule.keep.indexOf(word) !== -1) return word;
+      for (var i = 0; i < rule.prefixes.length; i++) {
+        var prefix = rule.prefixes[i];  // longest first: the first that begins the word decides
+        if (word.indexOf(prefix) === 0) return word.length - prefix.length >= rule.stem ? word.slice(prefix.length) : word;
+      }
+      return word;
+    }
+    function splitSuffix(word) {
+      for (var i = 0; i < rule.suffixes.length; i++) {
+        var suffix = rule.suffixes[i], stem = word.length - suffix.length;
+        if (stem >= 0 && word.slice(stem) === suffix) return stem >= rule.stem ? [word.slice(0, stem), suffix] : [];
+      }
+      return [];
+    }
+    function forms(token) {
+      var pieces = joiners ? token.split(joiners) : [token];
+      var found = pieces.length > 1 ? pieces.concat([pieces.join("")]) : pieces;
+      found.slice().forEach(function (word) { found = found.concat([key(word)], splitSuffix(word)); });
+      return found.filter(Boolean);
+    }
+    return { key: key, forms: forms };
+  }
+
   function prepare(header) {
     var normalize = normalizer(header);
+    var affix = affixer(header);
     var separators = new RegExp(charClass(header.separators) + "+", "g");
-    var word = new RegExp("[^" + charClass(header.separators).slice(1) + "+", "g");
+    var letters = "[^" + charClass(header.separators).slice(1) + "+";
+    var joined = header.joiners && header.joiners.length ? "(?:" + charClass(header.joiners) + letters + ")*" : "";
+    var word = new RegExp(letters + joined, "g");  // a word and the pieces joined to it
     var root = new URL(form.getAttribute("data-root"), location.href);
     return {
       normalize: normalize,
       word: word,
-      words: function (text) { return normalize(text).split(separators).filter(Boolean); },
+      forms: affix.forms,
+      words: function (text) { return normalize(text).split(separators).filter(Boolean).map(affix.key); },
       pages: header.pages.map(function (page, order) {
         return {
           order: order, title: page.t, text: page.x, href: new URL(page.u, root).href,
@@ -134,7 +171,9 @@
     var found = [], m;
     index.word.lastIndex = from;
     while (found.length < max && (m = index.word.exec(text)) && m.index + m[0].length <= to) {
-      if (matches(index.normalize(m[0]), query)) found.push([m.index, m.index + m[0].length]);
+      if (index.forms(index.normalize(m[0])).some(function (form) { return matches(form, query); })) {
+        found.push([m.index, m.index + m[0].length]);
+      }
     }
     return found;
   }

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from hedersite import search_text
+from hedersite import search_entries, search_text
 
 FIELD = "#hs-search-input"
 LINKS = ".hs-search__results a"
@@ -89,3 +89,20 @@ def test_latin_and_ethiopic_words_are_looked_up_as_typed(open_page, built_site, 
     page = open_page(locale)
     found = typed(page, word)
     assert found and set(found) == expected(built_site, locale.strip("/") or "sv", lang, word)
+
+
+# Pages that write only one shape each (the site's own Arabic pages write الشرطة and
+# المساعدة): every shape typed finds both pages of its word, and only those.
+ARABIC_PAGES = [("a/", "اتصل بالشرطة الآن"), ("b/", "رقم شرطة السويد"),
+                ("c/", "اتصل للمساعدة"), ("d/", "مساعدة مجانية")]
+
+
+@pytest.mark.parametrize("shape, pages", [("شرطة", ["a/", "b/"]), ("الشرطة", ["a/", "b/"]), ("للشرطة", ["a/", "b/"]),
+                                          ("مساعدة", ["c/", "d/"]), ("المساعدة", ["c/", "d/"]), ("للمساعدة", ["c/", "d/"])])
+def test_an_arabic_page_that_writes_one_shape_is_found_by_every_shape(open_page, site_url, shape, pages):
+    index = search_entries.index("ar", [search_entries.entry(u, "صفحة", f"<p>{text}</p>", "ar") for u, text in ARABIC_PAGES])
+    page = open_page("")
+    page.route("**/search/sv.json", lambda route: route.fulfill(
+        body=search_entries.dumps(index), content_type="application/json"))
+    assert sorted(typed(page, shape)) == pages
+    assert len(marks(page)) == 2

@@ -38,6 +38,8 @@ def on_env(env, config, files):
     # partials/language.html asks these strings first) without |e. So the labels are escaped
     # here, once, as Markup: printed anywhere they arrive as text, and |e or an autoescaping
     # environment leaves them as they are (no double escaping).
-    env.globals["ui"] = {key: Markup(escape(value)) for key, value in ui.items()}
+    # (In place: the dict stays the one strings.load gave, which tests may have wrapped.)
+    ui.update((key, Markup(escape(value))) for key, value in ui.items())
+    env.globals["ui"] = ui
     env.globals["material_language_partial"] = _material_partial(env, locale)
     return env

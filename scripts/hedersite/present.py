@@ -303,10 +303,12 @@ def emergency_box(data: Dataset, r: Reader, national_url: str) -> dict:
 
 def exposed_lines(data: Dataset, r: Reader) -> list[dict]:
     """The first national lines (by `order`) that an exposed person may call from Sweden, not
-    112 (every row has it already): what a row without a centre for exposed people offers."""
+    112 (every row has it already): what a row without a centre for exposed people offers.
+    Only lines whose audience and numbers are confirmed: a row offers nothing it is unsure of."""
     found = [c for c in data.national()
              if "exposed" in c["audience"] or "children" in c["audience"]
-             if not c.get("emergency") and any(not p.get("from_abroad") for p in c.get("phones", []))]
+             if not c.get("emergency") and any(not p.get("from_abroad") for p in c.get("phones", []))
+             if not _unconfirmed(c) & {"audience", "phones"}]
     return [{**_key_line(c, r), "for": r.t("for.children") if "exposed" not in c["audience"] else ""}
             for c in found[:EXPOSED_LINES]]
 

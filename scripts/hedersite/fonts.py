@@ -46,6 +46,7 @@ class Script:
     ranges: tuple[tuple[int, int], ...]  # Unicode blocks of the script: unicode-range
     always: str                         # punctuation and digits kept even if unused today
     features: tuple[str, ...] = ("*",)  # OpenType layout features kept (shaping, marks, kerning)
+    display: str = "swap"               # font-display: see DISPLAY_WHY
 
     @property
     def stem(self) -> str:
@@ -77,6 +78,7 @@ SCRIPTS = (
         installed="Noto Sans Arabic",
         ranges=((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0x200C, 0x200D),
                 (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+        display="optional",
         # Arabic comma, semicolon, question mark, tatweel, percent and separators, Arabic-Indic
         # and Persian digits; ZWNJ/ZWJ (Persian, Sorani and Pashto join with them).
         always="،؛؟ـ٪٫٬" + "".join(map(chr, range(0x0660, 0x066A))) +
@@ -93,6 +95,7 @@ SCRIPTS = (
         # its table (with its weight variations) was 12 of the subset's 28 KB, on every
         # Tigrinya page. Arabic keeps all: its letters join and position through them.
         features=("calt", "ccmp", "locl", "mark", "mkmk"),
+        display="swap",
     ),
 )
 
@@ -189,6 +192,39 @@ def _range(ranges) -> str:
     return ", ".join(f"U+{low:04X}-{high:04X}" for low, high in ranges)
 
 
+# Why each script's fonts swap in, or not (font-display). A font that arrives after the first
+# paint and is swapped in reflows the page: on a long page (the finder) everything under the
+# first changed line moves, while a frightened reader reaches for a button (CLS 0.3 measured).
+DISPLAY_WHY = {
+    # Arabic script: every phone and computer has a system font for Arabic, Persian, Dari,
+    # Sorani and Pashto, and it reads as well as ours. `optional`: the page is drawn in the
+    # system font unless ours is there within about 100 ms (then ours from the first paint),
+    # and never swapped later, so it never moves. The file still arrives and is cached, so the
+    # next page shows it.
+    "optional": "a system font reads as well: never reflow",
+    # Ethiopic: many phones have no Ethiopic font at all. `optional` would leave a Tigrinya
+    # reader with boxes for the whole first page, so the font swaps in however late it comes:
+    # text over stillness. The reflow stays off the first view where it can: local() takes
+    # the platform's own Ethiopic font (Noto on Android, Kefa on Apple systems, Ebrima and
+    # Nyala on Windows), which needs no download and no swap, and pages in Ethiopic preload
+    # the subset, so it is usually there before the first paint.
+    "swap": "without it there is no text: swap in however late",
+}
+# The platform fonts local() may use for a script instead of the download, after our own
+# font's names, per weight (full and PostScript names): same characters, no request, no swap.
+SYSTEM_FONTS = {
+    "Noto Sans Ethiopic": {
+        "Regular": ("Kefa Regular", "Kefa-Regular", "Ebrima", "Nyala", "Nyala-Regular"),
+        "Bold": ("Kefa Bold", "Kefa-Bold", "Ebrima Bold", "Ebrima-Bold"),
+    },
+}
+
+
+def _system_fonts(script: Script, style: str) -> list[str]:
+    names = SYSTEM_FONTS.get(script.installed, {}).get(style, ())
+    return [", ".join(f'local("{name}")' for name in names)] if names else []
+
+
 def _face(family: str, weight: int, script: Script, url: str) -> str:
     style = WEIGHTS[weight]
     postscript = script.installed.replace(" ", "") + f"-{style}"
@@ -196,8 +232,9 @@ def _face(family: str, weight: int, script: Script, url: str) -> str:
             f'  font-family: "{family}";\n'
             "  font-style: normal;\n"
             f"  font-weight: {weight};\n"
-            "  font-display: swap;\n"
+            f"  font-display: {script.display};  /* {DISPLAY_WHY[script.display]} (fonts.py) */\n"
             f'  src: local("{script.installed} {style}"), local("{postscript}"),\n'
+            + "".join(f'       {system},\n' for system in _system_fonts(script, style)) +
             f'       url("{url}") format("woff2");\n'
             f"  unicode-range: {_range(script.ranges)};\n"
             "}\n")
@@ -213,7 +250,9 @@ def stylesheet(scripts=SCRIPTS) -> str:
             "   SIL Open Font License 1.1 (OFL-*.txt beside this file). unicode-range: a page\n"
             "   downloads a font only when it shows that script. Each script is one variable\n"
             "   font (weights 400-700) that both faces name: it is downloaded once. The \"Names\"\n"
-            "   families hold only the language names and site names, for lists of languages. */\n"
+            "   families hold only the language names and site names, for lists of languages.\n"
+            "   font-display differs by script, so that no font moves a page it can do without\n"
+            "   (fonts.py, DISPLAY_WHY). */\n"
             + "\n".join(faces) +
             "\n/* Material's text font (theme.font: false leaves it unset): these first, then its\n"
             "   system fonts for every other script. --hs-names-font: lists of languages. */\n"

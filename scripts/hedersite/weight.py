@@ -44,6 +44,7 @@ _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.I)
 _UNICODE_RANGE = re.compile(r"unicode-range\s*:\s*([^;}]*)", re.I)
 _SRC = re.compile(r"(?<![-\w])src\s*:\s*([^;}]*)", re.I)
 _FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]*)", re.I)
+_FONT_DISPLAY = re.compile(r"font-display\s*:\s*([\w-]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class _Font:
     address: str
     ranges: list[tuple[int, int]] | None  # None: no unicode-range, every character
     names: bool = False  # a family for language names only (its name ends in fonts.NAMES)
+    display: str = "auto"  # font-display
 
 
 @dataclass
@@ -123,15 +125,22 @@ def parse_css(text: str) -> _Stylesheet:
     for face in _FONT_FACE.finditer(text):
         body = face.group(1)
         ranges, src, family = _UNICODE_RANGE.search(body), _SRC.search(body), _FONT_FAMILY.search(body)
+        display = _FONT_DISPLAY.search(body)
         names = bool(family) and family.group(1).strip().strip("\"'").endswith(NAMES)
         # The browser downloads the first source it supports: count the first url(), which
         # is woff2 when the rule lists it first as usual (local() fonts are on the phone).
         urls = [_url_value(m) for m in _URL.finditer(src.group(1))] if src else []
         if urls:
-            sheet.fonts.append(_Font(urls[0], unicode_ranges(ranges.group(1)) if ranges else None, names))
+            sheet.fonts.append(_Font(urls[0], unicode_ranges(ranges.group(1)) if ranges else None, names,
+                                     display.group(1).lower() if display else "auto"))
     rest = _FONT_FACE.sub("", _IMPORT.sub("", text))
     sheet.images = [u for u in (_url_value(m) for m in _URL.finditer(rest)) if u]
     return sheet
+
+
+def _draws(font: _Font, page: "_PageParser") -> bool:
+    """Does the page's text make the browser download this font?"""
+    return covers(font.ranges, page.name_characters if font.names else page.characters)
 
 
 class _PageParser(HTMLParser):
@@ -277,7 +286,7 @@ class Site:
             for address in sheet.images:
                 add("image", address, base)
             for font in sheet.fonts:
-                if covers(font.ranges, parser.name_characters if font.names else parser.characters):
+                if _draws(font, parser):
                     add("font", font.address, base)
 
         seen.add(page)
@@ -291,6 +300,19 @@ class Site:
 
     def first_views(self) -> list[FirstView]:
         return [self.first_view(page) for page in self.pages()]
+
+
+def drawn_fonts(html: str, css: str) -> list[tuple[str, str]]:
+    """(address as written in css, font-display) of each font of the stylesheet `css` that
+    the page `html` draws text with, by the same rules as its first view."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    found = {}
+    for font in parse_css(css).fonts:
+        if _draws(font, parser):
+            found.setdefault(font.address, font.display)
+    return list(found.items())
 
 
 def first_views(site: Path) -> list[FirstView]:

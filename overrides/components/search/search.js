@@ -1,8 +1,9 @@
 /* Site search in the reader's language (overrides/partials/site-search.html).
 
-   Loaded with `defer` on every page because it is what reveals the search box (hidden
-   without JavaScript) and it is small; the index is what weighs, and it is fetched only
-   when the reader first focuses the box: search/<locale>.json of this page's language,
+   Loaded with `defer` on every page because it is what makes the search box work (drawn
+   from the first paint where JavaScript runs, hidden where it does not: search.css) and it
+   is small; the index is what weighs, and it is fetched only when the reader first focuses
+   the box: search/<locale>.json of this page's language,
    same origin, no credentials. Nothing is stored: no storage API, no cookie, the words
    never go into the URL or the history, and they are cleared when the page is left.
 
@@ -17,7 +18,13 @@
   "use strict";
 
   var form = document.getElementById("hs-search");
-  if (!form || !window.fetch || !String.prototype.normalize) return;
+  if (!form) return;
+  /* The strip is drawn before this script runs (search.css): a browser that cannot search
+     loses it, rather than keep a box that does nothing. */
+  if (!window.fetch || !String.prototype.normalize) {
+    form.parentNode.removeChild(form);
+    return;
+  }
   var input = form.querySelector(".hs-search__input");
   var status = form.querySelector(".hs-search__status");
   var list = form.querySelector(".hs-search__results");
@@ -307,5 +314,7 @@
     update();
   });
 
+  /* Browsers without the `scripting` media feature show the strip only now (search.css). */
   form.hidden = false;
+  if (input.value.trim()) update();  // words typed before this script ran
 })();

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .dataset import DATA
+from .dataset import DATA, shown
+from .yamlfile import load as load_yaml
 
 STRINGS = DATA / "strings"
 REFERENCE = "sv"
@@ -17,7 +16,12 @@ def load(locale: str, folder: Path = STRINGS) -> dict[str, str]:
         raise KeyError(f"{path.relative_to(folder.parent.parent) if folder.is_absolute() else path}: "
                        f"no UI strings file for language {locale!r} - copy data/strings/{REFERENCE}.yaml "
                        f"to {locale}.yaml and translate the values")
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    # The project's loader: a pull request's alias bomb or 5,000 brackets stops the build
+    # with file:line instead of hanging it.
+    f, problems = load_yaml(path, shown(path))
+    if problems:
+        raise ValueError(problems[0].text())
+    data = f.data or {}
     return {str(k): str(v) for k, v in data.items()}
 
 

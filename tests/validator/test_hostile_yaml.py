@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hedersite import rules
+from hedersite import rules, strings
 from hedersite.validate import context
 from hedersite.dataset import load_dataset
 from hedersite.yamlfile import load
@@ -56,6 +56,9 @@ def refused(data: Path, content: str | bytes, line: int, words: str) -> str:
     assert any(words in text for text in mine), out
     assert all(" - " in text for text in mine), "every problem carries a fix hint"
     return out
+
+
+BOMB_START = 'a: &a ["lol", "lol"]\nb: &b [*a, *a]\n'
 
 
 def test_alias_bomb_nine_deep_is_refused_at_its_first_anchor(data):
@@ -151,3 +154,12 @@ def test_no_cut_or_changed_byte_of_a_valid_file_gives_a_traceback(tmp_path):
         assert (f is None) == bool(problems)
         for rule in rules.CONTACT_RULES if f is not None else []:
             list(rule(f, ctx))
+
+
+def test_ui_strings_go_through_the_same_loader(tmp_path):
+    """data/strings/ is read by the build: an alias bomb there stops it with file:line."""
+    folder = tmp_path / "strings"
+    folder.mkdir()
+    (folder / "xx.yaml").write_text(BOMB_START + "language: xx\n", "utf-8")
+    with pytest.raises(ValueError, match=r"xx\.yaml:1: a: YAML anchor or alias"):
+        strings.load("xx", folder)

@@ -358,10 +358,14 @@ def find_support(data: Dataset, r: Reader, national_url: str, script_url: str) -
             for c in by_municipality.get(m["code"], []):
                 if c["county"] != county["code"]:
                     visiting[c["id"]] = c
+        serving = own + list(visiting.values())
         counties.append({
             "id": f"lan-{county['code']}",
             "code": county["code"],
             "name": county["name"],
+            # Centres here, none of them for exposed people: said before the list (Kronoberg...).
+            "only_professionals": r.t("find.county_professionals_only")
+            if serving and not any(serves_exposed(c) for c in serving) else "",
             "cards": [contact_card(c, r, lines) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
             "elsewhere": [{**_centre_link(c, r), "based_in": r.t("contact.based_in", county=county_names[c["county"]])}
                           for c in sorted(visiting.values(), key=lambda c: sort_key(c["name"], r))],

@@ -120,6 +120,17 @@ def test_lines_for_exposed_come_from_the_data(sv):
     assert "tel:112" not in hrefs  # every row has 112 already
 
 
+def test_a_county_whose_centres_are_all_for_professionals_says_so_first(sv):
+    data = load_dataset()
+    view = {c["code"]: c for c in present.find_support(data, sv, "n/", "x.js")["counties"]}
+    for county in data.counties():
+        codes = {m["code"] for m in county["municipalities"]}
+        serving = [c for c in data.regional() if codes & set(c["coverage"])]
+        expected = bool(serving) and not any({"exposed", "children", "everyone"} & set(c["audience"]) for c in serving)
+        assert bool(view[county["code"]]["only_professionals"]) == expected, county["name"]
+    assert view["07"]["only_professionals"] == sv.t("find.county_professionals_only")  # Kronoberg
+
+
 def test_a_contact_whose_existence_is_unconfirmed_is_on_no_page(sv):
     data = load_dataset()
     hidden = {f.data["id"] for f in data.contacts if not present.exists_confirmed(f.data)}

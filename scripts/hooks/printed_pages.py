@@ -21,6 +21,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import yaml
+from markupsafe import escape
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
@@ -109,4 +110,10 @@ def _render(sheet: printed.Sheet, page, config) -> str:
 
 def on_page_content(html, page, config, files):
     sheet = _pages.get(page.file.src_uri)
-    return html if sheet is None else _render(sheet, page, config)
+    if sheet is None:
+        return html
+    # The title is made of labels and a contact's name, not checked like docs/ front matter,
+    # and Material's header prints page.meta.title unescaped: escaped here, as Markup, so the
+    # templates that escape it themselves (the tab title, overrides/main.html) do not again.
+    page.meta["title"] = escape(page.meta["title"])
+    return _render(sheet, page, config)

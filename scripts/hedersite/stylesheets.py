@@ -72,7 +72,7 @@ def _tidy(css: str) -> str:
 
 def joined(components: Path = COMPONENTS) -> str:
     """The text of site.css."""
-    parts = [f"/* {TARGET}: overrides/components/*/*.css joined by scripts/hedersite/stylesheets.py;"
+    parts = [f"/* {TARGET}: the stylesheets of overrides/components/ joined by scripts/hedersite/stylesheets.py;"
              " read the sources there. */\n"]
     for path in sources(components):
         relative = path.relative_to(components).as_posix()

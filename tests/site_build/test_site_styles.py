@@ -89,3 +89,19 @@ def test_swapping_fonts_are_preloaded_where_drawn_and_only_there(built_site):
     assert preloading
     ti = (built_site / "ti" / "index.html").read_text("utf-8")
     assert any(href.endswith("components/fonts/noto-sans-ethiopic.woff2") for href in PRELOAD.findall(ti))
+
+
+def test_the_comments_the_join_writes_close_where_they_should():
+    """A `*/` inside a comment the join writes (e.g. a glob like components/*/*.css) ends the
+    comment early: the rest becomes a broken rule and the browser drops the first real rule
+    after it (contact lists showed bullets). Every comment must hold no `/*` or `*/` of its own,
+    and every component's first selector must stand outside any comment."""
+    css = stylesheets.joined()
+    comments = re.findall(r"/\*(.*?)\*/", css, re.DOTALL)
+    assert comments and not [c for c in comments if "/*" in c]
+    outside = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    assert "*/" not in outside and "/*" not in outside
+    for path in stylesheets.sources():
+        source = re.sub(r"/\*.*?\*/", "", path.read_text("utf-8"), flags=re.DOTALL)
+        first_selector = source.strip().split("{", 1)[0].strip()
+        assert first_selector and first_selector in outside, path

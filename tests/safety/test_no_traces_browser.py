@@ -66,7 +66,9 @@ def test_the_quick_exit_is_the_only_way_out_to_another_host(guarded, site_url, e
     with page.expect_request(lambda request: request.url == exit_url) as leaving:
         page.click("a[data-quick-exit]")
     page.wait_for_url(exit_url.rstrip("/") + "**")
-    assert guard.foreign == [exit_url] == guard.stubbed
+    # Once from this tab and once from the new tab the exit opens (quick-exit.js), both to it.
+    assert set(guard.foreign) == {exit_url} == set(guard.stubbed)
+    assert 1 <= len(guard.foreign) <= 2
     # The neutral page cannot learn where the reader came from.
     assert "referer" not in leaving.value.all_headers()
     assert page.evaluate("document.referrer") == ""

@@ -47,7 +47,16 @@ test: .venv/.installed browser
 	$(PY) -m hedersite translations --brief
 	$(PY) -m pytest -q
 
+# Lighthouse for `make bench` (scripts/hedersite/lighthouse.py), pinned here and only here;
+# 12.x runs on Debian's Node 20 (13 wants Node 22). Installed once with npm (network), then
+# run offline against the built site. If npm fails, bench still runs and says why.
+LIGHTHOUSE_VERSION := 12.2.3
+.bench/.lighthouse-$(LIGHTHOUSE_VERSION):
+	npm install --prefix .bench --no-audit --no-fund --save-exact lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
 bench: .venv/.installed
+	-@$(MAKE) --no-print-directory .bench/.lighthouse-$(LIGHTHOUSE_VERSION)
 	$(PY) -m hedersite bench
 
 clean:

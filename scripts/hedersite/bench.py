@@ -6,7 +6,9 @@ a table of timings (medians of a few runs) and the page weights, and exits 0.
   temporary copy of the project);
 - the validator on 5,000 synthetic contacts (variations of a real contact file), and on
   hostile files (alias bomb, deep brackets, 5 MB, the largest file it still reads);
-- the first-view weight of the pages of each language (hedersite.weight), against its budget.
+- the first-view weight of the pages of each language (hedersite.weight), against its budget;
+- Lighthouse's four scores and CLS for the start and finder pages of sv, ar and ti, on a
+  phone, served with gzip (hedersite.lighthouse), if the Makefile could install it.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from . import validate, weight
+from . import lighthouse, validate, weight
 from .dataset import ROOT, load_dataset
 from .parallel_build import cpu_count
 
@@ -227,6 +229,11 @@ def weight_rows(site: Path) -> list[tuple[str, int, weight.FirstView, weight.Fir
     return rows
 
 
+def language_folders(langs: list[str]) -> dict[str, str]:
+    """Each built locale's folder in the site: the default language (first) at the root."""
+    return {lang: "" if i == 0 else f"{lang}/" for i, lang in enumerate(langs)}
+
+
 # --- report ------------------------------------------------------------------------------
 
 def machine() -> str:
@@ -274,5 +281,7 @@ def main(runs: int = RUNS) -> int:
         print(f"{'lang':<6} {'pages':>5}  {'lightest':>9}  {'heaviest':>9}  heaviest page")
         for lang, count, light, heavy in weight_rows(tmp / "real" / "site"):
             print(f"{lang:<6} {count:>5}  {light.total / 1024:>6.1f} KB  {heavy.total / 1024:>6.1f} KB  {heavy.page}")
+        print()
+        print("\n".join(lighthouse.report(tmp / "real" / "site", language_folders(langs))))
     print(f"\nload average after: {_load()} (other work on the machine slows both builds)")
     return 0

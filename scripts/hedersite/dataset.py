@@ -94,7 +94,8 @@ def load_dataset(root: Path = DATA) -> Dataset:
 _loaded: dict[Path, tuple[tuple, Dataset]] = {}
 
 
-def _fingerprint(root: Path) -> tuple:
+def fingerprint(root: Path) -> tuple:
+    """Every file under root by path, size and modification time: changes when any file does."""
     return tuple((p.as_posix(), s.st_size, s.st_mtime_ns)
                  for p in sorted(root.rglob("*")) if p.is_file() for s in [p.stat()])
 
@@ -102,7 +103,7 @@ def _fingerprint(root: Path) -> tuple:
 def current_dataset(root: Path = DATA) -> Dataset:
     """load_dataset(root), reused while the files under root are unchanged. Treat it as read-only."""
     root = Path(root)
-    stamp = _fingerprint(root)
+    stamp = fingerprint(root)
     cached = _loaded.get(root)
     if cached is None or cached[0] != stamp:
         cached = _loaded[root] = (stamp, load_dataset(root))

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
-from . import markup_rules
+from . import markup_rules, yamlfile
+from .translations import FRONT_MATTER
 from .dataset import ROOT, shown
 from .problems import Problem
 
@@ -28,7 +27,6 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
 # What an SVG image may not hold: it runs as a document when opened by its own address.
 SVG_FORBIDDEN = markup_rules.EMBEDDING | {"script", "foreignobject", "style", "a", "image",
                                           "use", "animate", "set"}
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 # Markdown that the HTML parser does not see: [text](dest), ![alt](dest), [id]: dest, {: attrs}
 INLINE_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -64,35 +62,23 @@ def check_file_size(path: Path, where: str):
 
 def read_text(path: Path, where: str) -> tuple[str | None, list[Problem]]:
     """The file as UTF-8 text, or a problem on the line of the first byte that is not UTF-8."""
-    raw = path.read_bytes()
     try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(where, line, "(file)", f"is not UTF-8 text (byte {raw[exc.start]:#04x})",
-                              "save the file as UTF-8")]
+        return yamlfile.decode_utf8(path.read_bytes()), []
+    except yamlfile.Refused as why:
+        return None, [Problem(where, why.line, why.where, why.message, why.hint)]
 
 
 # --- page text -------------------------------------------------------------------------------
 
 def check_front_matter_yaml(text: str, where: str):
-    """Front matter is plain YAML: no anchors or aliases (an alias bomb would hang the build)."""
+    """Front matter is YAML that MkDocs parses as it is: it gets the limits of a data file
+    (no anchors or aliases, tags, repeated keys, deep nesting), checked before anything is
+    expanded (hedersite.yamlfile), so an alias bomb or 5,000 brackets never reach MkDocs."""
     match = FRONT_MATTER.match(text)
-    if not match:
-        return
-    try:
-        for token in yaml.scan(match.group(1)):  # the scanner never expands an alias
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                kind = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
-                yield Problem(where, token.start_mark.line + 2, "(front matter)",
-                              f"YAML {kind} {token.value!r} is not allowed (first of this file)",
-                              "write each value out; front matter never needs anchors or aliases")
-                return  # one is enough to refuse the file; a bomb holds thousands
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        yield Problem(where, (mark.line + 2) if mark else 2, "(front matter)",
-                      f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                      "check quotes and indentation; text with ':' must be in quotes")
+    # A line break for the first ---, so every line the loader names is the file's line.
+    why = yamlfile.text_refusal("\n" + (match.group(1) or "")) if match else None
+    if why is not None:
+        yield Problem(where, why.line, "(front matter)", why.message, why.hint)
 
 
 def check_front_matter_text(text: str, where: str):
@@ -100,7 +86,7 @@ def check_front_matter_text(text: str, where: str):
     match = FRONT_MATTER.match(text)
     if not match:
         return
-    for number, line in enumerate(match.group(1).splitlines(), start=2):
+    for number, line in enumerate((match.group(1) or "").splitlines(), start=2):
         key = line.split(":", 1)[0].strip()
         if key in PRINTED_META and re.search(r"[<>&]", line.split(":", 1)[1]):
             yield Problem(where, number, f"(front matter) {key}", "holds <, > or &",

@@ -111,13 +111,13 @@ def text_sources(root: Path = ROOT) -> list[Path]:
 def babel_text(strings_folder: Path = DATA / "strings") -> str:
     """What Babel writes into pages for each language (present.py): weekday names, list and
     interval patterns, number symbols and digits."""
-    import yaml
     from babel.numbers import format_decimal
 
+    from . import strings
     from .present import babel_locale
     parts = []
     for path in sorted(strings_folder.glob("*.yaml")):
-        ui = yaml.safe_load(path.read_text("utf-8")) or {}
+        ui = strings.load(path.stem, strings_folder)
         locale = babel_locale(str(ui.get("babel") or path.stem))
         for context in locale.days.values():
             for names in context.values():

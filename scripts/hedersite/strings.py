@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .dataset import DATA, shown
-from .yamlfile import load as load_yaml
+from .yamlfile import load_data
 
 STRINGS = DATA / "strings"
 REFERENCE = "sv"
@@ -18,10 +18,7 @@ def load(locale: str, folder: Path = STRINGS) -> dict[str, str]:
                        f"to {locale}.yaml and translate the values")
     # The project's loader: a pull request's alias bomb or 5,000 brackets stops the build
     # with file:line instead of hanging it.
-    f, problems = load_yaml(path, shown(path))
-    if problems:
-        raise ValueError(problems[0].text())
-    data = f.data or {}
+    data = load_data(path, shown(path)) or {}
     return {str(k): str(v) for k, v in data.items()}
 
 

@@ -21,10 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from . import strings, terms
+from . import strings, terms, yamlfile
 from .dataset import ROOT, shown
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -65,8 +64,11 @@ def docs_dir(config_file: Path = CONFIG) -> Path:
 # --- one page ---------------------------------------------------------------------------------
 
 def body(text: str) -> str:
-    """A page's text after its front matter, exactly as MkDocs renders it."""
-    return get_data(text.replace("\r\n", "\n"))[0]
+    """A page's text after its front matter, as MkDocs renders it (mkdocs.utils.meta cuts the
+    same block), found without parsing the YAML: a hostile front matter cannot hang this."""
+    text = text.replace("\r\n", "\n")
+    match = FRONT_MATTER.match(text)
+    return text[match.end():].lstrip("\n") if match and match.group(1) else text
 
 
 def source_hash(text: str) -> str:
@@ -74,7 +76,16 @@ def source_hash(text: str) -> str:
 
 
 def front_matter(text: str) -> dict:
-    return get_data(text.replace("\r\n", "\n"))[1]
+    """A page's front matter, read with the limits of a data file (hedersite.yamlfile): a
+    hostile page gives {} here, and the build's docs gate names its file and line."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        return {}
+    try:
+        data = yamlfile.parse_text("\n" + (match.group(1) or ""))
+    except yamlfile.Refused:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ def _read_bytes(file: Path) -> bytes:
     return raw
 
 
-def _decode(raw: bytes) -> str:
+def decode_utf8(raw: bytes) -> str:
+    """The bytes as text, or Refused at the line and column of the first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -108,8 +109,10 @@ def _refuse_control_characters(text: str) -> None:
 def _refuse_anchor(event, where: str) -> None:
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-        raise Refused(event.start_mark.line + 1, where, f"YAML anchor or alias ({sign}{event.anchor}) is not allowed",
-                      "write the value out in full; contact data never repeats a part by reference")
+        kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+        raise Refused(event.start_mark.line + 1, where,
+                      f"YAML anchor or alias ({sign}{event.anchor}) is not allowed ({kind} {event.anchor!r})",
+                      "write the value out in full; data here never repeats a part by reference")
 
 
 def _refuse_tag(event, where: str) -> None:
@@ -300,10 +303,35 @@ def _parse(text: str):
         loader.dispose()
 
 
+def parse_text(text: str):
+    """YAML text from a stranger that is not a data file (a page's front matter), with the
+    same limits as a data file: its data, or Refused; nothing is expanded."""
+    _refuse_control_characters(text)
+    return _parse(text)[0]
+
+
+def text_refusal(text: str) -> Refused | None:
+    """Why parse_text refuses the text, or None."""
+    try:
+        parse_text(text)
+    except Refused as why:
+        return why
+    return None
+
+
+def load_data(file: Path, shown_as: str):
+    """The plain data of a file other code reads directly (strings, glossary): ValueError
+    with file:line and the fix when the file is refused."""
+    f, problems = load(file, shown_as)
+    if problems:
+        raise ValueError(problems[0].text())
+    return f.data
+
+
 def load(file: Path, shown_as: str) -> tuple[YamlFile | None, list[Problem]]:
     """Read one file; anything wrong with it becomes one Problem with its line, never a traceback."""
     try:
-        text = _decode(_read_bytes(file))
+        text = decode_utf8(_read_bytes(file))
         _refuse_control_characters(text)
         data, root = _parse(text)
     except Refused as why:

@@ -11,19 +11,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from hedersite import docs_gate
+from hedersite.dataset import fingerprint
 from hedersite.problems import ERROR, report
 
 _checked: dict[tuple, list] = {}   # `mkdocs serve` and static-i18n call on_config again
 
 
-def _fingerprint(docs: Path) -> tuple:
-    return tuple((p.as_posix(), s.st_size, s.st_mtime_ns)
-                 for p in sorted(docs.rglob("*")) if p.is_file() for s in [p.stat()])
-
-
 def on_config(config):
     docs = Path(config.docs_dir)
-    stamp = _fingerprint(docs)
+    stamp = fingerprint(docs)
     if stamp not in _checked:
         _checked.clear()
         _checked[stamp] = docs_gate.problems(docs)

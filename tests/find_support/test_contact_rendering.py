@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.theme import Theme
 
 from hedersite import present, strings
-from hedersite.dataset import load_dataset
+from hedersite.dataset import exists_confirmed, load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,7 +113,7 @@ def test_lines_for_exposed_come_from_the_data(sv):
     hrefs = {p["href"] for line in lines for p in line["phones"]}
     unsure = {c["id"] for c in data.national()
               if {n["field"] for n in c.get("unverified", [])} & {"audience", "phones"}}
-    expected = [c for c in data.national() if present.exists_confirmed(c) and not c.get("emergency")
+    expected = [c for c in data.national() if exists_confirmed(c) and not c.get("emergency")
                 and {"exposed", "children"} & set(c["audience"]) and c["id"] not in unsure]
     assert 0 < len(lines) == min(present.EXPOSED_LINES, len(expected))
     assert hrefs <= {present.tel_href(p) for c in expected for p in c["phones"]}
@@ -133,7 +133,7 @@ def test_a_county_whose_centres_are_all_for_professionals_says_so_first(sv):
 
 def test_a_contact_whose_existence_is_unconfirmed_is_on_no_page(sv):
     data = load_dataset()
-    hidden = {f.data["id"] for f in data.contacts if not present.exists_confirmed(f.data)}
+    hidden = {f.data["id"] for f in data.contacts if not exists_confirmed(f.data)}
     assert hidden, "the data has no unconfirmed contact: test with a fixture instead"
     shown = {c["id"].removeprefix("kontakt-") for c in present.national_lines(data, sv)}
     view = present.find_support(data, sv, "n/", "x.js")

@@ -200,3 +200,35 @@ def test_labels_are_printed_as_text(tmp_path, chromium):
         assert page.locator("[data-quick-exit]").inner_text().endswith(PAYLOAD)
         assert page.locator(".hs-finder__label").inner_text() == PAYLOAD
         page.close()
+
+
+@pytest.mark.parametrize("front, line, message", [
+    ("title: Sida\nx: " + "[" * 5000 + "]" * 5000, 3, "nested more than"),
+    ("title: Sida\ndescription: a\ntitle: Annan", 4, "'title' on line 4 repeats line 2"),
+    ("title: !!python/object:os.system x", 2, "tag"),
+])
+def test_front_matter_has_the_limits_of_a_data_file(tmp_path, front, line, message):
+    _write(tmp_path, "sv/sida.md", "---\n" + front + "\n---\n\nText\n")
+    [problem] = docs_gate.problems(tmp_path)
+    assert problem.field == "(front matter)" and problem.line == line and message in problem.message
+
+
+def test_the_translation_status_reads_a_hostile_front_matter_without_expanding_it():
+    """`make translations` runs before the build (first in `make test`): an alias bomb in a
+    page must not hang it. It reads {} there; the build's docs gate names the line."""
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    page = "---\n" + "\n".join(levels) + "\ntitle: Bomb\n---\n\nText\n"
+    code = ("import sys; from hedersite import translations as t; text = sys.stdin.read(); "
+            "print(t.front_matter(text), repr(t.body(text)))")
+    result = subprocess.run([sys.executable, "-c", code], input=page, capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{} 'Text\\n'"
+
+
+def test_a_hostile_glossary_is_refused_with_its_line(tmp_path):
+    from hedersite import terms
+    (tmp_path / "xx.yaml").write_text("match: words\nterms: &t {a: [b]}\n", "utf-8")
+    with pytest.raises(ValueError, match=r"xx\.yaml:2: terms: YAML anchor or alias \(&t\)"):
+        terms.load("xx", tmp_path)

@@ -20,7 +20,7 @@ from hedersite.yamlfile import load
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "fixtures" / "valid"
-HANG_GUARD = 10  # seconds
+HANG_GUARD = 60  # seconds: a hang guard, generous for a slow machine (an expanded bomb takes hours)
 
 HEAD = "id: hostile\nkind: national\n"  # two lines before the part under test
 TAIL = "audience: [everyone]\nsource: {url: \"https://example.se/\"}\nlast_verified: \"2026-11-01\"\n"

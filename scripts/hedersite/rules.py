@@ -296,11 +296,14 @@ def _number_type(e164: str):
 
 
 def _full_numbers(f: YamlFile):
-    """(index, entry, parsed number, its type) for each phone with a parseable e164."""
+    """(index, entry, parsed number, its type) for each phone with a parseable e164. The type
+    is None for a number that is not valid: check_e164_is_valid says so, and the type rules
+    stay silent rather than call it an "unknown" number a second time."""
     for i, phone in _dicts(_data(f).get("phones")):
         number = _parse(phone["e164"]) if isinstance(phone.get("e164"), str) else None
         if number is not None:
-            yield i, phone, number, _number_type(phone["e164"])
+            valid = phonenumbers.is_valid_number(number)
+            yield i, phone, number, _number_type(phone["e164"]) if valid else None
 
 
 def check_phone_not_premium_rate(f: YamlFile, ctx: Context):
@@ -317,10 +320,11 @@ def check_phone_type_ordinary(f: YamlFile, ctx: Context):
     pager, voicemail, personal and unknown-type numbers are refused."""
     declarable = {*DECLARED_TYPES.values(), _TYPE.PREMIUM_RATE}  # the rules beside this one speak of those
     for i, phone, _, kind in _full_numbers(f):
-        if kind not in ORDINARY_TYPES and kind not in declarable:
+        if kind is not None and kind not in ORDINARY_TYPES and kind not in declarable:
             name = next((k for k, v in vars(_TYPE).items() if v == kind and k.isupper()), "unknown")
+            name = name.lower().replace("_", " ")
             yield _problem(f, ["phones", i, "e164"],
-                           f"{phone['e164']!r} is a {name.lower().replace('_', ' ')} number, not one a "
+                           f"{phone['e164']!r} is {'an' if name[0] in 'aeiou' else 'a'} {name} number, not one a "
                            "person can call for help", "copy the number again from the source; a help line "
                            "is a fixed, mobile, 020, 010 or 075 number")
 
@@ -329,6 +333,8 @@ def check_phone_number_type_declared(f: YamlFile, ctx: Context):
     """A shared-cost number (0771, 0770...) says `number_type: shared-cost`, and an entry that
     says so is one."""
     for i, phone, _, kind in _full_numbers(f):
+        if kind is None:
+            continue
         declared = phone.get("number_type") if isinstance(phone.get("number_type"), str) else None
         actual = next((name for name, declarable in DECLARED_TYPES.items() if kind == declarable), None)
         if actual and declared != actual:

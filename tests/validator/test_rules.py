@@ -201,3 +201,12 @@ def test_command_line_exit_code(data):
                             capture_output=True, text=True, cwd=ROOT, env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "scripts")})
     assert result.returncode == 1
     assert "emails[0]" in result.stdout
+
+
+def test_a_number_with_a_digit_missing_is_named_once_as_invalid_not_as_an_odd_type(data):
+    path = edit(data, "contacts/centre-one.yaml", 'e164: "+46500498000"', 'e164: "+4650049"')
+    code, out = run(data)
+    assert code == 1
+    line = line_of(path, "+4650049\"")
+    assert f"centre-one.yaml:{line}: phones[1].e164: '+4650049' is not a valid number" in out
+    assert "not one a person can call" not in out and "unknown number" not in out

@@ -27,6 +27,7 @@ class Dataset:
     geography: YamlFile | None = None
     contacts: list[YamlFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # files that could not be read
+    _names: dict = field(default_factory=dict, repr=False)  # locale -> place_names(), read once
 
     def schema(self, name: str) -> dict:
         folder = self.root / "schema" if (self.root / "schema").is_dir() else DATA / "schema"
@@ -40,6 +41,13 @@ class Dataset:
 
     def municipality_names(self) -> dict[str, str]:
         return {m["code"]: m["name"] for c in self.counties() for m in c["municipalities"]}
+
+    def place_names(self, locale: str) -> dict[str, tuple[str, ...]]:
+        """Code -> names in the reader's script (hedersite.names.place_names); {} for Latin script."""
+        if locale not in self._names:
+            from .names import place_names  # names imports this module
+            self._names[locale] = place_names(self.root, locale)
+        return self._names[locale]
 
     def contact_list(self) -> list[dict]:
         return [f.data for f in self.contacts if exists_confirmed(f.data)]

@@ -313,65 +313,139 @@ def exposed_lines(data: Dataset, r: Reader) -> list[dict]:
             for c in found[:EXPOSED_LINES]]
 
 
-def _centre_link(contact: dict, r: Reader) -> dict:
+def _centre_link(contact: dict, r: Reader, card_href) -> dict:
+    """A centre as a municipality row names it: its name linked to its card (card_href(contact):
+    the card's address from the page being built), what it is for and its numbers to call."""
     unconfirmed = _unconfirmed(contact)
     return {
-        "href": "#" + anchor(contact["id"]),
+        "href": card_href(contact),
         "name": contact["name"],
         "only_for": only_for_text(contact, r),
         "part": r.t("contact.coverage_part") if contact.get("coverage_part") else "",
         "unconfirmed": r.t("contact.coverage_unconfirmed") if "coverage" in unconfirmed else "",
+        "phones": [phone_view(p, r) for p in contact.get("phones", [])],
+        "phones_unconfirmed": "phones" in unconfirmed,
     }
 
 
-def _municipality(code: str, name: str, centres: list[dict], r: Reader, lines: list[dict]) -> dict:
-    """One row: its centres, and, when none of them is for exposed people, the sentence that
-    says so and the national lines for exposed people as numbers to call."""
+def municipality_answer(centres: list[dict], r: Reader, lines: list[dict], card_href) -> dict:
+    """What a row says under the municipality's name: its centres with their numbers, and, when
+    none of them is for exposed people, the sentence that says so and the national lines for
+    exposed people as numbers to call. The same for every municipality served by the same
+    centres: the finder shows one such answer per set (answer_key)."""
     for_exposed = any(serves_exposed(c) for c in centres)
     return {
-        "id": f"kommun-{code}",
-        "code": code,
-        "name": name,
-        "centres": [_centre_link(c, r) for c in sorted(centres, key=lambda c: sort_key(c["name"], r))],
+        # A centre the reader may call first, then those for professionals; each set by name.
+        "centres": [_centre_link(c, r, card_href) for c in sorted(
+            centres, key=lambda c: (not serves_exposed(c), sort_key(c["name"], r)))],
         "none_for_exposed": "" if for_exposed else r.t("find.no_centre_for_exposed" if centres else "find.no_centre"),
         "exposed_lines": [] if for_exposed else lines,
     }
 
 
-def find_support(data: Dataset, r: Reader, national_url: str, script_url: str) -> dict:
-    """All counties in SCB order; in each, its municipalities (alphabetical in the reader's
-    language) with the centres that serve them, and the cards of centres based there. A
-    centre serving several counties has one card, in its own county, and links elsewhere."""
-    regional = data.regional()
+def answer_key(centres: list[dict]) -> str:
+    """The id of the answer a municipality gets: the centres serving it ('none' for no centre)."""
+    return "-".join(sorted(c["id"] for c in centres)) or "none"
+
+
+# The finder page is docs/<lang>/hitta-stod.md; each county's page is under it.
+FINDER = "hitta-stod/"
+
+
+def county_path(county: dict) -> str:
+    """Where a county's page is, from the language's folder: hitta-stod/skane-lan/."""
+    return f"{FINDER}{county_slug(county['name'])}/"
+
+
+def county_slug(name: str) -> str:
+    """The address of a county's page: "Skåne län" -> "skane-lan", "Västra Götalands län" ->
+    "vastra-gotalands-lan" (letters a-z and hyphens; SCB's names are unique)."""
+    text = unicodedata.normalize("NFD", name.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "-".join("".join(ch if "a" <= ch <= "z" or ch.isdigit() else " " for ch in text).split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """A county or municipality as a page names it: Swedish (the name on every letter and
+    sign), and, for a reader of another script, the name in that script (data/geography/names/)."""
+    code: str
+    name: str
+    local: str = ""
+    also: tuple[str, ...] = ()
+
+
+def place(item: dict, names: dict[str, tuple[str, ...]]) -> Place:
+    local = names.get(item["code"], ())
+    return Place(item["code"], item["name"], *(local[:1] or ("",)), tuple(local[1:]))
+
+
+def _municipality(m: Place, centres: list[dict], r: Reader, lines: list[dict], card_href) -> dict:
+    return {"id": f"kommun-{m.code}", "code": m.code, "place": m,
+            **municipality_answer(centres, r, lines, card_href)}
+
+
+def _counties(data: Dataset, r: Reader) -> list[tuple[dict, Place]]:
+    names = data.place_names(r.code)
+    return [(county, place(county, names)) for county in data.counties()]
+
+
+def county_page(data: Dataset, code: str, r: Reader, card_href, national_url: str, finder_url: str) -> dict:
+    """One county's page: its municipalities (alphabetical in the reader's language), each with
+    the centres that serve it and their numbers, then the cards of the centres based here and
+    links to those based elsewhere. A centre serving several counties has one card, in its
+    own county's page (card_href says where)."""
+    county, here = next((c, p) for c, p in _counties(data, r) if c["code"] == code)
+    names = data.place_names(r.code)
     by_municipality = data.centres_by_municipality()
     lines = exposed_lines(data, r)
-    county_names = {c["code"]: c["name"] for c in data.counties()}
-    counties = []
-    for county in data.counties():
-        own = [c for c in regional if c["county"] == county["code"]]
-        municipalities = sorted(
-            (_municipality(m["code"], m["name"], by_municipality.get(m["code"], []), r, lines)
+    county_names = {c["code"]: p for c, p in _counties(data, r)}
+    own = [c for c in data.regional() if c["county"] == code]
+    visiting = {c["id"]: c for m in county["municipalities"] for c in by_municipality.get(m["code"], [])
+                if c["county"] != code}
+    serving = own + list(visiting.values())
+    return {
+        "id": f"lan-{code}",
+        "place": here,
+        "none": not serving,
+        # Centres here, none of them for exposed people: said before the list (Kronoberg...).
+        "only_professionals": r.t("find.county_professionals_only")
+        if serving and not any(serves_exposed(c) for c in serving) else "",
+        "municipalities": sorted(
+            (_municipality(place(m, names), by_municipality.get(m["code"], []), r, lines, card_href)
              for m in county["municipalities"]),
-            key=lambda m: sort_key(m["name"], r))
-        visiting = {}
+            key=lambda m: sort_key(m["place"].name, r)),
+        "cards": [contact_card(c, r, lines) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
+        "elsewhere": [{**_centre_link(c, r, card_href),
+                       "based_in": r.t("contact.based_in", county=county_names[c["county"]].local or county_names[c["county"]].name)}
+                      for c in sorted(visiting.values(), key=lambda c: sort_key(c["name"], r))],
+        "national_url": national_url,
+        "finder_url": finder_url,
+        "emergency": emergency_phone(data, r),
+    }
+
+
+def find_support(data: Dataset, r: Reader, national_url: str, script_urls: list[str], county_href, card_href) -> dict:
+    """The finder page: every county (SCB order) linked to its page (county_href(code)), and
+    for the finder script one choice per municipality (in the reader's script where there is
+    one) pointing at one of the answers, each answer rendered once (municipality_answer)."""
+    names = data.place_names(r.code)
+    by_municipality = data.centres_by_municipality()
+    lines = exposed_lines(data, r)
+    counties, options, answers = [], [], {}
+    for county, here in _counties(data, r):
+        counties.append({"place": here, "href": county_href(county["code"])})
         for m in county["municipalities"]:
-            for c in by_municipality.get(m["code"], []):
-                if c["county"] != county["code"]:
-                    visiting[c["id"]] = c
-        serving = own + list(visiting.values())
-        counties.append({
-            "id": f"lan-{county['code']}",
-            "code": county["code"],
-            "name": county["name"],
-            # Centres here, none of them for exposed people: said before the list (Kronoberg...).
-            "only_professionals": r.t("find.county_professionals_only")
-            if serving and not any(serves_exposed(c) for c in serving) else "",
-            "cards": [contact_card(c, r, lines) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
-            "elsewhere": [{**_centre_link(c, r), "based_in": r.t("contact.based_in", county=county_names[c["county"]])}
-                          for c in sorted(visiting.values(), key=lambda c: sort_key(c["name"], r))],
-            "municipalities": municipalities,
-        })
-    return {"counties": counties, "national_url": national_url, "script_url": script_url,
+            centres = by_municipality.get(m["code"], [])
+            key = answer_key(centres)
+            if key not in answers:
+                answers[key] = municipality_answer(centres, r, lines, card_href)
+            options.append({"place": place(m, names), "county": here, "answer": key,
+                            "county_href": county_href(county["code"])})
+    options.sort(key=lambda o: sort_key(o["place"].local or o["place"].name, r))
+    return {"counties": counties, "options": options,
+            "answers": [{"key": key, **answer} for key, answer in answers.items()],
+            "national_url": national_url, "script_urls": list(script_urls),
             "emergency": emergency_phone(data, r)}
 
 

@@ -15,10 +15,12 @@ from mkdocs.utils import get_relative_url
 
 from hedersite import present
 from hedersite.dataset import current_dataset
+from hedersite.generated_pages import language_folders
 
 MARKER = re.compile(r"<!--\s*data:([A-Za-z0-9_.-]*)\s*-->")
 NATIONAL_PAGE = "nationella-linjer.md"
-FINDER_SCRIPT = "components/find-support/find-support.js"
+# The finder's scripts, in order: fold.js defines window.hsFold, which find-support.js uses.
+FINDER_SCRIPTS = ("components/find-support/fold.js", "components/find-support/find-support.js")
 TEMPLATE = "partials/contacts.html"
 LANGUAGE_LINKS = "partials/language-links.html"
 
@@ -31,8 +33,24 @@ def _emergency(data, r, ctx):
     return ctx["macros"].emergency(present.emergency_box(data, r, ctx["national_url"]))
 
 
+def card_href(data, folder: str, page_url: str):
+    """contact -> the address of its card from page_url: on its county's page (folder: the
+    language's folder in the site, '' or 'ar/')."""
+    paths = {c["code"]: present.county_path(c) for c in data.counties()}
+
+    def href(contact: dict) -> str:
+        target = get_relative_url(folder + paths[contact["county"]], page_url)
+        return ("" if target in (".", "./") else target) + "#" + present.anchor(contact["id"])
+    return href
+
+
 def _find_support(data, r, ctx):
-    return ctx["macros"].find_support(present.find_support(data, r, ctx["national_url"], ctx["script_url"]))
+    folder, url = ctx["folder"], ctx["page_url"]
+    paths = {c["code"]: present.county_path(c) for c in data.counties()}
+    view = present.find_support(data, r, ctx["national_url"], ctx["script_urls"],
+                                county_href=lambda code: get_relative_url(folder + paths[code], url),
+                                card_href=card_href(data, folder, url))
+    return ctx["macros"].find_support(view)
 
 
 def _languages(data, r, ctx):
@@ -91,15 +109,16 @@ def _page_url(files, page, name: str) -> str:
     return get_relative_url(target.url, page.url)
 
 
-def render(name: str, *, page_path: str, data, reader, theme, national_url: str, script_url: str,
-           languages: list[dict] = ()) -> str:
+def render(name: str, *, page_path: str, data, reader, theme, national_url: str, script_urls: list[str],
+           languages: list[dict] = (), folder: str = "", page_url: str = "") -> str:
     renderer, arg = renderer_of(name)
     if renderer is None:
         raise PluginError(f"{page_path}: unknown marker <!-- data:{name} --> - "
                           f"use one of: {', '.join('data:' + n for n in RENDERERS)}")
     env = reader_env(theme, reader)
     ctx = {"macros": env.get_template(TEMPLATE).module, "env": env, "languages": list(languages),
-           "national_url": national_url, "script_url": script_url, "arg": arg, "page_path": page_path}
+           "national_url": national_url, "script_urls": script_urls, "arg": arg, "page_path": page_path,
+           "folder": folder, "page_url": page_url}
     html = str(renderer(data, reader, ctx))
     # No blank lines: Markdown would end the raw HTML block there and parse the rest as text.
     return "\n".join(line for line in html.splitlines() if line.strip())
@@ -129,7 +148,8 @@ def on_page_markdown(markdown, page, config, files):
     options = {
         "page_path": f"docs/{path}", "data": data, "reader": reader, "theme": config.theme,
         "national_url": _page_url(files, page, NATIONAL_PAGE),
-        "script_url": get_relative_url(FINDER_SCRIPT, page.url),
+        "script_urls": [get_relative_url(src, page.url) for src in FINDER_SCRIPTS],
+        "folder": language_folders(config).get(config.theme["language"], ""), "page_url": page.url,
         "languages": _other_languages(config, page) if "languages" in names else [],
     }
     return MARKER.sub(lambda m: render(m.group(1), **options), markdown)

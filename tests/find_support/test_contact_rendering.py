@@ -120,9 +120,23 @@ def test_lines_for_exposed_come_from_the_data(sv):
     assert "tel:112" not in hrefs  # every row has 112 already
 
 
+def _card_href(contact: dict) -> str:
+    return "#" + present.anchor(contact["id"])
+
+
+def county_pages(data, r) -> dict[str, dict]:
+    """County code -> the view of its page."""
+    return {c["code"]: present.county_page(data, c["code"], r, _card_href, "n/", "../") for c in data.counties()}
+
+
+def finder(data, r) -> dict:
+    return present.find_support(data, r, "n/", ["f.js", "x.js"], county_href=lambda code: f"{code}/",
+                                card_href=_card_href)
+
+
 def test_a_county_whose_centres_are_all_for_professionals_says_so_first(sv):
     data = load_dataset()
-    view = {c["code"]: c for c in present.find_support(data, sv, "n/", "x.js")["counties"]}
+    view = county_pages(data, sv)
     for county in data.counties():
         codes = {m["code"] for m in county["municipalities"]}
         serving = [c for c in data.regional() if codes & set(c["coverage"])]
@@ -136,8 +150,8 @@ def test_a_contact_whose_existence_is_unconfirmed_is_on_no_page(sv):
     hidden = {f.data["id"] for f in data.contacts if not exists_confirmed(f.data)}
     assert hidden, "the data has no unconfirmed contact: test with a fixture instead"
     shown = {c["id"].removeprefix("kontakt-") for c in present.national_lines(data, sv)}
-    view = present.find_support(data, sv, "n/", "x.js")
-    shown |= {c["id"].removeprefix("kontakt-") for county in view["counties"] for c in county["cards"]}
+    shown |= {c["id"].removeprefix("kontakt-") for county in county_pages(data, sv).values() for c in county["cards"]}
+    shown |= {c["href"].removeprefix("#kontakt-") for a in finder(data, sv)["answers"] for c in a["centres"]}
     box = present.emergency_box(data, sv, "n/")
     names = {line["name"] for line in box["lines"]} | {line["name"] for line in present.exposed_lines(data, sv)}
     assert not hidden & shown
@@ -205,12 +219,56 @@ def test_municipalities_sort_in_the_readers_alphabet(sv, en):
 # --- page view models -------------------------------------------------------------------------
 
 def test_every_municipality_has_an_entry_and_no_centre_card_twice(sv):
-    view = present.find_support(load_dataset(), sv, "../nationella-linjer/", "x.js")
-    entries = [m["code"] for county in view["counties"] for m in county["municipalities"]]
+    pages = county_pages(load_dataset(), sv).values()
+    entries = [m["code"] for county in pages for m in county["municipalities"]]
     assert len(entries) == len(set(entries)) == 290
-    cards = [c["id"] for county in view["counties"] for c in county["cards"]]
+    cards = [c["id"] for county in pages for c in county["cards"]]
     assert len(cards) == len(set(cards))
+    assert all(county["emergency"]["href"] == "tel:112" for county in pages)
+
+
+def test_the_finder_offers_every_municipality_once_with_the_answer_of_its_centres(sv):
+    data = load_dataset()
+    view = finder(data, sv)
+    assert sorted(o["place"].code for o in view["options"]) == sorted(data.municipality_names())
+    answers = {a["key"]: a for a in view["answers"]}
+    assert len(answers) == len(view["answers"]) < 60  # one per set of centres, not per municipality
+    rows = {m["code"]: m for county in county_pages(data, sv).values() for m in county["municipalities"]}
+    for option in view["options"]:
+        row, answer = rows[option["place"].code], answers[option["answer"]]
+        # The finder's answer is what the county page's row says under the name.
+        assert {k: row[k] for k in ("centres", "none_for_exposed", "exposed_lines")} == \
+            {k: answer[k] for k in ("centres", "none_for_exposed", "exposed_lines")}, option["place"].name
     assert view["emergency"]["href"] == "tel:112"
+
+
+def test_a_row_lists_the_numbers_of_its_centres_those_for_exposed_people_first(sv):
+    rows = {m["code"]: m for county in county_pages(load_dataset(), sv).values() for m in county["municipalities"]}
+    malmo = rows["1280"]["centres"]
+    assert [c["name"] for c in malmo] == ["Resursteam Heder", "Resurscentrum Heder Skåne"]
+    assert not malmo[0]["only_for"] and malmo[1]["only_for"]
+    assert all(c["phones"] and all(p["href"].startswith("tel:") for p in c["phones"]) for c in malmo)
+    kungsbacka = rows["1384"]["centres"]
+    assert [c["name"] for c in kungsbacka] == ["Regionalt Stödcentrum Heder"]
+    assert [p["href"] for p in kungsbacka[0]["phones"]] == ["tel:+4620340303"]
+
+
+def test_place_names_in_the_readers_script_beside_the_swedish(sv):
+    data = load_dataset()
+    ar = present.reader("ar")
+    malmo = next(o["place"] for o in finder(data, ar)["options"] if o["place"].code == "1280")
+    assert malmo.name == "Malmö" and malmo.local == "مالمو"
+    assert next(o["place"] for o in finder(data, sv)["options"] if o["place"].code == "1280").local == ""
+    skane = county_pages(data, ar)["12"]["place"]
+    assert skane.name == "Skåne län" and skane.local
+
+
+def test_county_pages_have_readable_unique_addresses():
+    counties = load_dataset().counties()
+    paths = [present.county_path(c) for c in counties]
+    assert len(set(paths)) == len(paths) == 21
+    assert present.county_path({"name": "Västra Götalands län"}) == "hitta-stod/vastra-gotalands-lan/"
+    assert all(re.fullmatch(r"hitta-stod/[a-z]+(-[a-z]+)*/", p) for p in paths)
 
 
 def test_emergency_box_starts_with_112(sv):
@@ -238,7 +296,7 @@ def test_an_unknown_marker_fails_naming_page_and_marker():
 
 def test_emergency_marker_renders_through_the_hook(theme, sv):
     html = data_pages.render("emergency", page_path="docs/sv/index.md", data=load_dataset(), reader=sv,
-                             theme=theme, national_url="nationella-linjer/", script_url="x.js")
+                             theme=theme, national_url="nationella-linjer/", script_urls=["x.js"])
     assert 'href="tel:112"' in html and 'href="nationella-linjer/"' in html
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
 

@@ -12,7 +12,8 @@ from hedersite import topics
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LANGUAGES = ["sv", "ar", "ti"]
-PAGES = {"start": "", "find-support": "hitta-stod/", "national-lines": "nationella-linjer/",
+PAGES = {"start": "", "find-support": "hitta-stod/", "county": "hitta-stod/skane-lan/",
+         "national-lines": "nationella-linjer/",
          "hide-your-visit": "dolj-ditt-besok/"}
 # Every topic page too (hedersite.topics reads them from docs/sv/), where it is written.
 PAGES.update({"topic " + name.removesuffix(".md"): name.removesuffix(".md") + "/" for name in topics.topic_pages()})

@@ -12,10 +12,10 @@ strip revealed by its script, the finder revealed by its script, fonts swapped i
 The stylesheets' local() font sources are taken out (browser_support.without_local_fonts), so
 Chromium downloads and swaps the fonts as a phone without Noto fonts does; this machine has no
 Ethiopic font at all, so Tigrinya falls back to empty boxes until the font arrives, the worst
-case. Pages: the start page, the finder (hitta-stod, the longest), national lines, the
-longest other text page, in Swedish (Latin), Arabic, Dari (fa-AF, Arabic script), Tigrinya
+case. Pages: the start page, the finder (hitta-stod), the largest county page (Skåne),
+national lines, the longest other text page, in Swedish (Latin), Arabic, Dari (fa-AF, Arabic script), Tigrinya
 (Ethiopic) and Russian (Cyrillic), and the 404 page; each also scrolled to its end, the
-finder also opened at a county. Scripts are served late, as on a phone's connection, so that
+county page also opened at a municipality. Scripts are served late, as on a phone's connection, so that
 what they change comes after the first paint; fonts as fast as the rest, then late.
 """
 from __future__ import annotations
@@ -30,7 +30,8 @@ from browser_support import PHONE, built_folder, configured_languages, without_l
 from hedersite.local_server import QuietHandler, serve
 
 SCRIPTS = {"sv": "Latin", "ar": "Arabic", "fa-AF": "Arabic script (Dari)", "ti": "Ethiopic", "ru": "Cyrillic"}
-FIXED_PAGES = {"start": "", "finder": "hitta-stod/", "national lines": "nationella-linjer/"}
+FIXED_PAGES = {"start": "", "finder": "hitta-stod/", "county": "hitta-stod/skane-lan/",
+               "national lines": "nationella-linjer/"}
 # Served from this machine, a page would be complete before its first paint. Its scripts come
 # late, as on a phone's connection, so that whatever they change happens after the first paint,
 # where it would move the page; fonts come as fast as the rest, or late.
@@ -115,11 +116,11 @@ def sample(built_site) -> list[tuple[str, str]]:
     return found
 
 
-def middle_county(site: Path, path: str) -> str | None:
-    """On a finder page, the fragment of its middle county section (a link from elsewhere)."""
+def middle_row(site: Path, path: str) -> str | None:
+    """On a county page, the fragment of its middle municipality (a link from elsewhere)."""
     html = (site / path / "index.html").read_text("utf-8")
-    counties = re.findall(r'<section class="hs-county" id="([^"]+)"', html)
-    return "#" + counties[len(counties) // 2] if counties else None
+    rows = re.findall(r'<li class="hs-muni" id="([^"]+)"', html)
+    return "#" + rows[len(rows) // 2] if rows else None
 
 
 def test_no_page_moves_after_its_first_paint(sample, built_site, chromium):
@@ -130,11 +131,11 @@ def test_no_page_moves_after_its_first_paint(sample, built_site, chromium):
                 result = measure(chromium, url + path, scrolled=scrolled)
                 if result["total"] != 0:
                     moved.append(describe(name + (" (scrolled to the end)" if scrolled else ""), result))
-            county = middle_county(built_site, path) if path.endswith("hitta-stod/") else None
-            if county:  # opened at a county: the sections above it are laid out late
-                result = measure(chromium, url + path + county)
+            row = middle_row(built_site, path) if "hitta-stod/" in path else None
+            if row:  # opened at a municipality: the rows above it are laid out late
+                result = measure(chromium, url + path + row)
                 if result["total"] != 0:
-                    moved.append(describe(f"{name} (opened at {county})", result))
+                    moved.append(describe(f"{name} (opened at {row})", result))
     assert not moved, "layout shifts after the first paint:\n" + "\n".join(moved)
 
 

@@ -6,8 +6,9 @@ one page was 6,500 elements, slow to lay out on a phone).
 
 View models: hedersite.present.county_page; HTML: the county_page macro of
 overrides/partials/contacts.html, rendered with autoescape on. The pages join the build as
-hedersite.generated_pages adds them, outside the navigation and inside the search index (a
-reader searching "Malmö" finds its county).
+hedersite.generated_pages adds them, outside the navigation and outside the search index:
+21 pages of the same labels ("help", "national lines") would push every other page out of
+a search's results; a place is found with the finder.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def on_files(files, config):
                   macros=macros(config.theme, reader))
     for county in data.counties():
         here = present.place(county, names)
-        file = page_file(config, present.county_path(county), {"title": here.local or here.name})
+        file = page_file(config, present.county_path(county), {"title": here.local or here.name, "search": {"exclude": True}})
         files.append(file)
         _pages[file.src_uri] = county["code"]
     return files

@@ -374,6 +374,11 @@ class Place:
     local: str = ""
     also: tuple[str, ...] = ()
 
+    @property
+    def shown(self) -> str:
+        """The name a reader of this language reads first."""
+        return self.local or self.name
+
 
 def place(item: dict, names: dict[str, tuple[str, ...]]) -> Place:
     local = names.get(item["code"], ())
@@ -391,15 +396,15 @@ def _counties(data: Dataset, r: Reader) -> list[tuple[dict, Place]]:
 
 
 def county_page(data: Dataset, code: str, r: Reader, card_href, national_url: str, finder_url: str) -> dict:
-    """One county's page: its municipalities (alphabetical in the reader's language), each with
+    """One county's page: its municipalities (alphabetical in the reader's script), each with
     the centres that serve it and their numbers, then the cards of the centres based here and
     links to those based elsewhere. A centre serving several counties has one card, in its
     own county's page (card_href says where)."""
-    county, here = next((c, p) for c, p in _counties(data, r) if c["code"] == code)
+    places = {c["code"]: (c, p) for c, p in _counties(data, r)}
+    county, here = places[code]
     names = data.place_names(r.code)
     by_municipality = data.centres_by_municipality()
     lines = exposed_lines(data, r)
-    county_names = {c["code"]: p for c, p in _counties(data, r)}
     own = [c for c in data.regional() if c["county"] == code]
     visiting = {c["id"]: c for m in county["municipalities"] for c in by_municipality.get(m["code"], [])
                 if c["county"] != code}
@@ -414,10 +419,10 @@ def county_page(data: Dataset, code: str, r: Reader, card_href, national_url: st
         "municipalities": sorted(
             (_municipality(place(m, names), by_municipality.get(m["code"], []), r, lines, card_href)
              for m in county["municipalities"]),
-            key=lambda m: sort_key(m["place"].name, r)),
+            key=lambda m: sort_key(m["place"].shown, r)),
         "cards": [contact_card(c, r, lines) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
         "elsewhere": [{**_centre_link(c, r, card_href),
-                       "based_in": r.t("contact.based_in", county=county_names[c["county"]].local or county_names[c["county"]].name)}
+                       "based_in": r.t("contact.based_in", county=places[c["county"]][1].shown)}
                       for c in sorted(visiting.values(), key=lambda c: sort_key(c["name"], r))],
         "national_url": national_url,
         "finder_url": finder_url,
@@ -442,7 +447,7 @@ def find_support(data: Dataset, r: Reader, national_url: str, script_urls: list[
                 answers[key] = municipality_answer(centres, r, lines, card_href)
             options.append({"place": place(m, names), "county": here, "answer": key,
                             "county_href": county_href(county["code"])})
-    options.sort(key=lambda o: sort_key(o["place"].local or o["place"].name, r))
+    options.sort(key=lambda o: sort_key(o["place"].shown, r))
     return {"counties": counties, "options": options,
             "answers": [{"key": key, **answer} for key, answer in answers.items()],
             "national_url": national_url, "script_urls": list(script_urls),

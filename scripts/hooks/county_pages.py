@@ -37,7 +37,7 @@ def on_files(files, config):
                   macros=macros(config.theme, reader))
     for county in data.counties():
         here = present.place(county, names)
-        file = page_file(config, present.county_path(county), {"title": here.local or here.name, "search": {"exclude": True}})
+        file = page_file(config, present.county_path(county), {"title": here.shown, "search": {"exclude": True}})
         files.append(file)
         _pages[file.src_uri] = county["code"]
     return files

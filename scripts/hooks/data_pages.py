@@ -33,23 +33,27 @@ def _emergency(data, r, ctx):
     return ctx["macros"].emergency(present.emergency_box(data, r, ctx["national_url"]))
 
 
-def card_href(data, folder: str, page_url: str):
-    """contact -> the address of its card from page_url: on its county's page (folder: the
-    language's folder in the site, '' or 'ar/')."""
+def county_href(data, folder: str, page_url: str):
+    """county code -> the address of its page from page_url (folder: the language's folder in
+    the site, '' or 'ar/')."""
     paths = {c["code"]: present.county_path(c) for c in data.counties()}
+    return lambda code: get_relative_url(folder + paths[code], page_url)
+
+
+def card_href(data, folder: str, page_url: str):
+    """contact -> the address of its card from page_url: on its county's page."""
+    county = county_href(data, folder, page_url)
 
     def href(contact: dict) -> str:
-        target = get_relative_url(folder + paths[contact["county"]], page_url)
+        target = county(contact["county"])
         return ("" if target in (".", "./") else target) + "#" + present.anchor(contact["id"])
     return href
 
 
 def _find_support(data, r, ctx):
     folder, url = ctx["folder"], ctx["page_url"]
-    paths = {c["code"]: present.county_path(c) for c in data.counties()}
     view = present.find_support(data, r, ctx["national_url"], ctx["script_urls"],
-                                county_href=lambda code: get_relative_url(folder + paths[code], url),
-                                card_href=card_href(data, folder, url))
+                                county_href=county_href(data, folder, url), card_href=card_href(data, folder, url))
     return ctx["macros"].find_support(view)
 
 

@@ -163,3 +163,29 @@ def test_nothing_is_fetched_from_elsewhere_or_stored(finder, site_url):
     assert set(finder.hosts) == {urlsplit(site_url).netloc}
     assert finder.evaluate("localStorage.length + sessionStorage.length") == 0
     assert finder.evaluate("document.cookie") == ""
+
+
+def test_a_link_to_a_row_of_the_old_single_page_arrives_at_the_row(chromium, site_url):
+    # hitta-stod/#kommun-1384 was Kungsbacka's row when the finder held every municipality.
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    direct = context.new_page()
+    direct.goto(site_url + "hitta-stod/hallands-lan/")
+    page = context.new_page()
+    page.goto(site_url + "hitta-stod/#kommun-1384")
+    page.wait_for_url("**/hitta-stod/hallands-lan/#kommun-1384")
+    assert page.is_visible("#kommun-1384")
+    # Replaced, not added: as many entries as opening the county page directly.
+    assert page.evaluate("history.length") == direct.evaluate("history.length")
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_link_to_a_county_section_of_the_old_single_page_shows_the_county(chromium, site_url, javascript):
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(site_url + "hitta-stod/#lan-13")
+    link = page.locator("#lan-13 a")
+    assert link.get_attribute("href") == "hallands-lan/"
+    box = link.bounding_box()
+    assert box and 0 <= box["y"] < 800
+    context.close()

@@ -24,11 +24,21 @@
     return text.toLocaleLowerCase(lang).replace(/\s+/g, " ").trim();
   }
 
+  /* A link made when every municipality was a row of this page (hitta-stod/#kommun-1384)
+     goes on to the row on its county's page, in place of this page in the history. */
+  function forward(entries) {
+    var old = /^#kommun-(\d{4})$/.exec(location.hash);
+    var entry = old && entries.filter(function (e) { return e.code === old[1]; })[0];
+    if (entry) location.replace(entry.countyHref + location.hash);
+    return Boolean(entry);
+  }
+
   var entries = Array.prototype.map.call(list.options, function (option) {
     var names = [option.value, option.getAttribute("data-sv") || ""]
       .concat((option.getAttribute("data-also") || "").split("|"))
       .filter(function (name) { return name; });
     return {
+      code: option.getAttribute("data-code") || "",
       shown: option.value,
       sv: option.getAttribute("data-sv") || option.value,
       county: option.getAttribute("data-county") || "",
@@ -38,7 +48,7 @@
       keys: names.map(function (name) { return fold(name, lang); })
     };
   });
-  if (!entries.length) return;
+  if (!entries.length || forward(entries)) return;
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) {

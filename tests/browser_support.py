@@ -9,6 +9,7 @@ folders share one.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,24 @@ def built_folder(site: Path, locale: str) -> str | None:
         if lang["locale"] == locale and (site / lang["folder"] / "index.html").is_file():
             return lang["folder"]
     return None
+
+
+@contextmanager
+def phone_page(browser, site: Path, site_url: str, locale: str, path: str = "", **options):
+    """A page of `locale` at `path` on a phone-sized screen, in a context (with `options`)
+    closed afterwards; the test is skipped if that language was not built."""
+    import pytest
+
+    folder = built_folder(site, locale)
+    if folder is None:
+        pytest.skip(f"{locale} is not built yet")
+    context = browser.new_context(viewport=PHONE, **options)
+    try:
+        page = context.new_page()
+        page.goto(site_url + folder + path)
+        yield page
+    finally:
+        context.close()
 
 
 class GuardedContext:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import PHONE, configured_languages, built_folder
+from browser_support import configured_languages, phone_page
 from hedersite import strings
 
 RTL = [lang["locale"] for lang in configured_languages() if strings.load(lang["locale"])["direction"] == "rtl"]
@@ -28,17 +28,9 @@ NUMBERS_IN_ORDER = """() => [...document.querySelectorAll('article a[href^="tel:
 
 @pytest.mark.parametrize("locale", RTL or ["none"])
 def test_phone_numbers_in_right_to_left_text_read_left_to_right(built_site, site_url, chromium, locale):
-    folder = built_folder(built_site, locale)
-    if folder is None:
-        pytest.skip(f"{locale} is not built yet")
-    context = chromium.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(f"{site_url}{folder}for-dig-som-ar-utsatt/")
+    with phone_page(chromium, built_site, site_url, locale, "for-dig-som-ar-utsatt/") as page:
         assert page.evaluate("document.body.dir") == "rtl"
         numbers = page.evaluate(NUMBERS_IN_ORDER)
         assert numbers, "the page should have phone numbers with digit groups in its text"
         assert all(n["leftToRight"] and n["oneLine"] and n["direction"] == "ltr" and n["bidi"] == "isolate"
                for n in numbers), numbers
-    finally:
-        context.close()

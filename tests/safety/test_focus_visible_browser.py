@@ -1,7 +1,8 @@
 """Keyboard focus is always seen (WCAG 2.4.7) and never hidden (2.4.11): Tab through a start
 page, left to right and right to left, on a phone and on a computer screen, opening the
-language menu on the way, and every element that gets focus shows an indicator of at least
-2 px, lies inside the viewport and is not covered by the sticky bar or header. In the header
+language menu on the way (and, on a phone, the menu drawer from its button), and every
+element that gets focus shows an indicator of at least 2 px, lies inside the viewport and is
+not covered by the sticky bar or header. In the header
 (quick exit, skip links, header, search strip) the indicator also has a colour of 3:1 or more
 against the header's background and one against the page's (overrides/components/focus/)."""
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 
 import pytest
 
-from browser_support import PHONE, built_folder
+from browser_support import PHONE, built_folder, phone_page
 
 LANGUAGES = ["sv", "ar", "fa-AF", "ti", "so"]
 SCREENS = {"phone": PHONE, "desktop": {"width": 1280, "height": 800}}
@@ -28,7 +29,10 @@ FOCUSED = r"""async chrome => {
   const hit = hits.find(h => h && e.contains(h)) || hits[0];
   const text = (e.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40);
   return {name: `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") || ""}"> "${text}" ${e.getAttribute("href") || ""}`, chrome: !!e.closest(chrome), language: e.matches(".md-select__link"),
-          menu: e.matches(".md-select button"), logo: e.matches("a.md-logo"),
+          menu: e.matches(".md-select button"), logo: e.matches(".md-header a.md-logo"),
+          drawerButton: e.matches(".md-header label[for=__drawer]"), inDrawer: !!e.closest(".md-sidebar--primary"),
+          inHeadings: !!e.closest(".md-sidebar--primary .md-nav--secondary"),
+          role: e.getAttribute("role"), label: e.getAttribute("aria-label"), expanded: e.getAttribute("aria-expanded"),
           outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor,
           boxShadow: s.boxShadow, left: r.left, top: r.top, right: r.right, bottom: r.bottom,
           width: innerWidth, height: innerHeight, hit: !!hit && e.contains(hit),
@@ -101,6 +105,104 @@ def test_every_focused_element_is_seen(built_site, site_url, chromium, locale, s
         assert sum(f["language"] for f in seen) >= 2, "Tab did not reach the language menu's links"
         if screen == "desktop":
             assert any(f["logo"] for f in seen), "the logo never got focus"
+        else:
+            assert any(f["drawerButton"] for f in seen), "the menu button never got focus"
+            assert not any(f["inDrawer"] for f in seen), "Tab went into the closed menu drawer"
         assert not failures, "\n".join(failures)
     finally:
         context.close()
+
+
+DRAWER_OPEN = "() => document.getElementById('__drawer').checked"
+HEADINGS_OPEN = "() => document.getElementById('__toc').checked"
+MENU_NAMES = """() => [...document.querySelectorAll('.md-sidebar--primary nav[aria-label]')].map(n => n.getAttribute('aria-label'))"""
+SLIDE_MS = 300  # Material's drawer and panels slide in 0.25 s
+
+
+def _tab_until(page, wanted, presses: int = 40, key: str = "Tab") -> dict:
+    """Press Tab until the focused element matches `wanted` (a predicate on FOCUSED)."""
+    for _ in range(presses):
+        page.keyboard.press(key)
+        focused = page.evaluate(FOCUSED, CHROME)
+        if focused and wanted(focused):
+            return focused
+    pytest.fail(f"{key} never reached the element looked for")
+
+
+def _walk(page, inside, backgrounds) -> tuple[list[dict], list[str], dict]:
+    """Tab while focus is `inside` (a predicate): what got focus, its problems, where it left to."""
+    walked, failures = [], []
+    focused = page.evaluate(FOCUSED, CHROME)
+    while focused and inside(focused) and len(walked) < MOST_TABS:
+        walked.append(focused)
+        failures += [f"{focused['name']}: {problem}" for problem in _problems(focused, backgrounds)]
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED, CHROME)
+    return walked, failures, focused
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_the_menu_drawer_opens_and_closes_from_the_keyboard(built_site, site_url, chromium, locale):
+    """On a phone (or a page zoomed to the phone layout) the list of pages is in Material's
+    drawer, and the page's headings in a panel inside it, each opened by a label that was no
+    Tab stop (the menu icon had no name either). With components/drawer/drawer.js each is a
+    named button: Enter and Space open it with focus on its first link, every control in it
+    shows its focus, closed panels take no focus, and Escape or Tab out of a panel closes it
+    with focus back on the button that opened it."""
+    with phone_page(chromium, built_site, site_url, locale) as page:
+        backgrounds = [_colours(c)[0] for c in page.evaluate(BACKGROUNDS)]
+        menu_name, headings_name = page.evaluate(MENU_NAMES)
+        button = _tab_until(page, lambda f: f["drawerButton"])
+        assert (button["role"], button["label"], button["expanded"]) == ("button", menu_name, "false")
+        assert menu_name and not _problems(button, backgrounds)
+
+        # Open, walk every control in it, and Tab past the last one closes it.
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(SLIDE_MS)
+        walked, failures, left_to = _walk(page, lambda f: f["inDrawer"], backgrounds)
+        assert len(walked) >= 10, f"focus was in the open drawer on {len(walked)} controls only"
+        assert not failures, "\n".join(failures)
+        assert not any(f["inHeadings"] for f in walked), "Tab went into the closed panel of headings"
+        assert left_to["drawerButton"] and left_to["expanded"] == "false" and not page.evaluate(DRAWER_OPEN)
+
+        # The panel of the page's headings, inside the drawer, opened and left the same way.
+        page.keyboard.press("Space")
+        opener = _tab_until(page, lambda f: f["inDrawer"] and f["role"] == "button")
+        assert (opener["label"], opener["expanded"]) == (headings_name, "false") and headings_name
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(SLIDE_MS)
+        walked, failures, left_to = _walk(page, lambda f: f["inHeadings"], backgrounds)
+        assert walked and not failures, "\n".join(failures) or "no heading link got focus"
+        assert left_to["role"] == "button" and left_to["expanded"] == "false" and not page.evaluate(HEADINGS_OPEN)
+        page.keyboard.press("Escape")
+        focused = page.evaluate(FOCUSED, CHROME)
+        assert focused["drawerButton"] and not page.evaluate(DRAWER_OPEN)
+
+        # Shift+Tab before the first control leaves it too.
+        page.keyboard.press("Enter")
+        page.keyboard.press("Shift+Tab")
+        focused = page.evaluate(FOCUSED, CHROME)
+        assert focused["drawerButton"] and focused["expanded"] == "false" and not page.evaluate(DRAWER_OPEN)
+
+
+def test_a_heading_link_in_the_drawer_closes_it(built_site, site_url, chromium):
+    """A link to a heading of the page being read closes the drawer: the heading is not left
+    under it."""
+    with phone_page(chromium, built_site, site_url, "sv") as page:
+        page.focus(".md-header label[for=__drawer]")
+        page.keyboard.press("Enter")
+        _tab_until(page, lambda f: f["inDrawer"] and f["role"] == "button")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(SLIDE_MS)
+        page.keyboard.press("Enter")  # the first heading
+        assert "#" in page.url and not page.evaluate(DRAWER_OPEN)
+
+
+def test_without_javascript_the_menu_icon_still_opens_the_drawer(built_site, site_url, chromium):
+    """Without the script the icon stays Material's label: a tap still opens the drawer."""
+    with phone_page(chromium, built_site, site_url, "sv", java_script_enabled=False) as page:
+        assert page.get_attribute(".md-header label[for=__drawer]", "tabindex") is None
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_timeout(SLIDE_MS)
+        link = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item:not(.md-nav__item--active) > a").first
+        assert link.is_visible() and link.bounding_box()["x"] >= 0

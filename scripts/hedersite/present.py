@@ -379,6 +379,11 @@ class Place:
         """The name a reader of this language reads first."""
         return self.local or self.name
 
+    @property
+    def both(self) -> str:
+        """The reader's name and the Swedish one ("مالمو · Malmö"), or the Swedish one alone."""
+        return f"{self.local} · {self.name}" if self.local else self.name
+
 
 def place(item: dict, names: dict[str, tuple[str, ...]]) -> Place:
     local = names.get(item["code"], ())
@@ -428,6 +433,19 @@ def county_page(data: Dataset, code: str, r: Reader, card_href, national_url: st
         "finder_url": finder_url,
         "emergency": emergency_phone(data, r),
     }
+
+
+def county_search(data: Dataset, code: str, r: Reader) -> list[dict]:
+    """What site search finds on a county's page, instead of its text (21 pages of the same
+    labels would push every other page out of a search's results): the county by its names,
+    listing its municipalities, and each municipality by its names (all spellings), at its
+    row (#kommun-NNNN), so typing a place leads to its numbers in one step."""
+    county, here = next((c, p) for c, p in _counties(data, r) if c["code"] == code)
+    names = data.place_names(r.code)
+    places = sorted((place(m, names) for m in county["municipalities"]), key=lambda m: sort_key(m.shown, r))
+    return [{"anchor": "", "title": here.both, "text": " · ".join(m.shown for m in places)}] + [
+        {"anchor": f"kommun-{m.code}", "title": m.both, "text": " · ".join((*m.also, here.both))}
+        for m in places]
 
 
 def find_support(data: Dataset, r: Reader, national_url: str, script_urls: list[str], county_href, card_href) -> dict:

@@ -9,6 +9,7 @@ headings, the rest): no positions, no counts. The text is kept as written for th
 from __future__ import annotations
 
 import json
+from html import escape
 from html.parser import HTMLParser
 
 from . import search_text
@@ -97,6 +98,13 @@ def entry(url: str, title: str, html: str, lang: str) -> dict:
               [w for h in headings for w in search_text.index_words(h, lang)],
               search_text.index_words(text, lang)]
     return {"u": url, "t": title, "x": text, "w": [_unique(f, seen) for f in fields]}
+
+
+def text_entry(url: str, item: dict, lang: str) -> dict:
+    """An entry from plain text that a hook wrote for a page (`anchor`, `title`, `text`),
+    pointing at url#anchor; the text is escaped, as it is read as HTML."""
+    target = f"{url}#{item['anchor']}" if item.get("anchor") else url
+    return entry(target, item["title"], escape(item["text"]), lang)
 
 
 def index(lang: str, entries: list[dict]) -> dict:

@@ -6,9 +6,10 @@ one page was 6,500 elements, slow to lay out on a phone).
 
 View models: hedersite.present.county_page; HTML: the county_page macro of
 overrides/partials/contacts.html, rendered with autoescape on. The pages join the build as
-hedersite.generated_pages adds them, outside the navigation and outside the search index:
-21 pages of the same labels ("help", "national lines") would push every other page out of
-a search's results; a place is found with the finder.
+hedersite.generated_pages adds them, outside the navigation. Site search does not index
+their text (21 pages of the same labels, "help", "national lines", would push every other
+page out of a search's results) but their places: present.county_search, as the page's
+`search: {entries: ...}` for hooks/search_index.py.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def on_files(files, config):
                   macros=macros(config.theme, reader))
     for county in data.counties():
         here = present.place(county, names)
-        file = page_file(config, present.county_path(county), {"title": here.shown, "search": {"exclude": True}})
+        file = page_file(config, present.county_path(county), {"title": here.shown})
         files.append(file)
         _pages[file.src_uri] = county["code"]
     return files
@@ -51,6 +52,7 @@ def on_page_content(html, page, config, files):
     # Material's header prints page.meta.title unescaped: escaped here, as Markup, so the
     # templates that escape it themselves (the tab title, overrides/main.html) do not again.
     page.meta["title"] = escape(page.meta["title"])
+    page.meta["search"] = {"entries": present.county_search(data, code, reader)}
     view = present.county_page(
         data, code, reader, card_href(data, folder, page.url),
         national_url=get_relative_url(folder + NATIONAL_PAGE.removesuffix(".md") + "/", page.url),

@@ -4,7 +4,9 @@ static-i18n runs one build per language (config.theme["language"] is its locale)
 same site folder, so each build writes its own file at the site root; the browser fetches
 only the reader's language, and only when the reader opens search (search.js). Addresses
 are page.url, which is relative to the site root in every build (en/... for English).
-A page leaves the index with `search: {exclude: true}` in its front matter.
+A page leaves the index with `search: {exclude: true}` in its front matter. A hook that
+generates a page may set `page.meta["search"] = {"entries": [{anchor, title, text}, ...]}`
+before this hook runs: those plain-text entries stand for the page instead of its content.
 """
 from __future__ import annotations
 
@@ -27,7 +29,11 @@ def on_pre_build(config):
 
 def on_page_content(html, page, config, files):
     build = _builds[_locale(config)]
-    if not (page.meta.get("search") or {}).get("exclude"):
+    search = page.meta.get("search") or {}
+    if "entries" in search:
+        build["entries"].extend(search_entries.text_entry(page.url, item, build["lang"])
+                                for item in search["entries"])
+    elif not search.get("exclude"):
         build["entries"].append(search_entries.entry(page.url, page.title or "", html, build["lang"]))
     return html
 

@@ -68,7 +68,7 @@ def phone_page(browser, site: Path, site_url: str, locale: str, path: str = "", 
     folder = built_folder(site, locale)
     if folder is None:
         pytest.skip(f"{locale} is not built yet")
-    context = browser.new_context(viewport=PHONE, **options)
+    context = browser.new_context(**{"viewport": PHONE, **options})
     try:
         page = context.new_page()
         page.goto(site_url + folder + path)

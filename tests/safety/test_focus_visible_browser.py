@@ -1,6 +1,7 @@
 """Keyboard focus is always seen (WCAG 2.4.7) and never hidden (2.4.11): Tab through a start
 page, left to right and right to left, on a phone and on a computer screen, opening the
-language menu on the way (and, on a phone, the menu drawer from its button), and every
+language menu on the way (and, on a phone, the menu drawer from its button; and the search
+results, from the search box), and every
 element that gets focus shows an indicator of at least 2 px, lies inside the viewport and is
 not covered by the sticky bar or header. In the header
 (quick exit, skip links, header, search strip) the indicator also has a colour of 3:1 or more
@@ -206,3 +207,29 @@ def test_without_javascript_the_menu_icon_still_opens_the_drawer(built_site, sit
         page.wait_for_timeout(SLIDE_MS)
         link = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item:not(.md-nav__item--active) > a").first
         assert link.is_visible() and link.bounding_box()["x"] >= 0
+
+
+PANEL_BACKGROUNDS = """() => [".hs-search__panel", "body"].map(s => getComputedStyle(document.querySelector(s)).backgroundColor)"""
+SEARCHED = {"sv": "stöd", "ar": "مالمو", "fa-AF": "کونگسباکا", "ti": "ማልሞ", "so": "malmo"}
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_search_results_show_their_focus(built_site, site_url, chromium, locale, screen):
+    """The results list opens from the search box: Arrow keys and Tab move through its
+    links, and each shows its focus, in view, above the page. The list is a light panel over
+    the page, not on the header's colour: its ring is measured against the panel."""
+    with phone_page(chromium, built_site, site_url, locale, viewport=SCREENS[screen]) as page:
+        page.click("#hs-search-input")
+        page.keyboard.type(SEARCHED[locale])
+        page.wait_for_selector(".hs-search__results a")
+        count = min(3, page.locator(".hs-search__results a").count())
+        backgrounds = [_colours(c)[0] for c in page.evaluate(PANEL_BACKGROUNDS)]
+        page.keyboard.press("ArrowDown")
+        failures = []
+        for step in range(count):
+            focused = page.evaluate(FOCUSED, CHROME)
+            assert focused and "hs-search__link" in focused["name"], focused
+            failures += [f"{focused['name']}: {problem}" for problem in _problems(focused, backgrounds)]
+            page.keyboard.press("Tab" if step % 2 else "ArrowDown")
+        assert not failures, "\n".join(failures)

@@ -1,5 +1,5 @@
 """Keyboard focus is always seen (WCAG 2.4.7) and never hidden (2.4.11): Tab through a start
-page, left to right and right to left, on a phone and on a computer screen, opening the
+page, the finder and a county page, left to right and right to left, on a phone and on a computer screen, opening the
 language menu on the way (and, on a phone, the menu drawer from its button; and the search
 results, from the search box), and every
 element that gets focus shows an indicator of at least 2 px, lies inside the viewport and is
@@ -13,9 +13,13 @@ import re
 import pytest
 
 from browser_support import PHONE, built_folder, phone_page
+from hedersite.dataset import load_dataset
 
 LANGUAGES = ["sv", "ar", "fa-AF", "ti", "so"]
 SCREENS = {"phone": PHONE, "desktop": {"width": 1280, "height": 800}}
+# The start page, and the pages with the most kinds of controls: the finder (its field, the
+# county links, the answer's numbers) and a county page (rows of numbers, cards, links).
+PAGES = {"start": "", "finder": "hitta-stod/", "county": "hitta-stod/hallands-lan/"}
 CHROME = ".hs-exit-skip, .md-skip, .hs-exit, .md-header, .hs-search"
 MOST_TABS = 300  # a start page has about 80 stops; more means focus is caught somewhere
 
@@ -32,7 +36,7 @@ FOCUSED = r"""async chrome => {
   return {name: `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") || ""}"> "${text}" ${e.getAttribute("href") || ""}`, chrome: !!e.closest(chrome), language: e.matches(".md-select__link"),
           menu: e.matches(".md-select button"), logo: e.matches(".md-header a.md-logo"),
           drawerButton: e.matches(".md-header label[for=__drawer]"), inDrawer: !!e.closest(".md-sidebar--primary"),
-          inHeadings: !!e.closest(".md-sidebar--primary .md-nav--secondary"),
+          inHeadings: !!e.closest(".md-sidebar--primary .md-nav--secondary"), inAnswer: !!e.closest("#hs-answer"),
           role: e.getAttribute("role"), label: e.getAttribute("aria-label"), expanded: e.getAttribute("aria-expanded"),
           outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor,
           boxShadow: s.boxShadow, left: r.left, top: r.top, right: r.right, bottom: r.bottom,
@@ -80,16 +84,17 @@ def _problems(f: dict, backgrounds: list) -> list[str]:
     return problems
 
 
+@pytest.mark.parametrize("where", list(PAGES))
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("locale", LANGUAGES)
-def test_every_focused_element_is_seen(built_site, site_url, chromium, locale, screen):
+def test_every_focused_element_is_seen(built_site, site_url, chromium, locale, screen, where):
     folder = built_folder(built_site, locale)
     if folder is None:
         pytest.skip(f"{locale} is not built yet")
     context = chromium.new_context(viewport=SCREENS[screen])
     try:
         page = context.new_page()
-        page.goto(site_url + folder)
+        page.goto(site_url + folder + PAGES[where])
         backgrounds = [_colours(c)[0] for c in page.evaluate(BACKGROUNDS)]
         seen, failures = [], []
         for _ in range(MOST_TABS):
@@ -232,4 +237,21 @@ def test_search_results_show_their_focus(built_site, site_url, chromium, locale,
             assert focused and "hs-search__link" in focused["name"], focused
             failures += [f"{focused['name']}: {problem}" for problem in _problems(focused, backgrounds)]
             page.keyboard.press("Tab" if step % 2 else "ArrowDown")
+        assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_the_finder_s_answer_shows_the_focus_of_each_number(built_site, site_url, chromium, locale, screen):
+    """The answer appears only once a place is chosen, so the walk above never sees it: its
+    numbers, card links and the link to the county page each show their focus."""
+    typed = (load_dataset().place_names(locale).get("1384") or ("Kungsbacka",))[0]
+    with phone_page(chromium, built_site, site_url, locale, "hitta-stod/", viewport=SCREENS[screen]) as page:
+        backgrounds = [_colours(c)[0] for c in page.evaluate(BACKGROUNDS)]
+        page.fill("#hs-finder-input", typed)
+        page.press("#hs-finder-input", "Enter")
+        page.keyboard.press("Tab")
+        walked, failures, _ = _walk(page, lambda f: f["inAnswer"], backgrounds)
+        assert len(walked) >= 3, f"Tab reached {len(walked)} controls of the answer"
+        assert any("tel:" in f["name"] for f in walked), "no phone number got focus"
         assert not failures, "\n".join(failures)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from hedersite.local_server import serve  # noqa: F401 (the built site on 127.0.0.1; conftest.py)
@@ -61,10 +62,8 @@ def built_folder(site: Path, locale: str) -> str | None:
 
 @contextmanager
 def phone_page(browser, site: Path, site_url: str, locale: str, path: str = "", **options):
-    """A page of `locale` at `path` on a phone-sized screen, in a context (with `options`)
-    closed afterwards; the test is skipped if that language was not built."""
-    import pytest
-
+    """A page of `locale` at `path`, on a phone-sized screen unless `options` give another
+    viewport, in a context closed afterwards; the test is skipped if that language was not built."""
     folder = built_folder(site, locale)
     if folder is None:
         pytest.skip(f"{locale} is not built yet")

@@ -395,6 +395,12 @@ def _municipality(m: Place, centres: list[dict], r: Reader, lines: list[dict], c
             **municipality_answer(centres, r, lines, card_href)}
 
 
+def _municipalities(data: Dataset, county: dict, r: Reader) -> list[Place]:
+    """A county's municipalities as the reader reads them: alphabetical in the reader's script."""
+    names = data.place_names(r.code)
+    return sorted((place(m, names) for m in county["municipalities"]), key=lambda m: sort_key(m.shown, r))
+
+
 def _counties(data: Dataset, r: Reader) -> list[tuple[dict, Place]]:
     names = data.place_names(r.code)
     return [(county, place(county, names)) for county in data.counties()]
@@ -407,7 +413,6 @@ def county_page(data: Dataset, code: str, r: Reader, card_href, national_url: st
     own county's page (card_href says where)."""
     places = {c["code"]: (c, p) for c, p in _counties(data, r)}
     county, here = places[code]
-    names = data.place_names(r.code)
     by_municipality = data.centres_by_municipality()
     lines = exposed_lines(data, r)
     own = [c for c in data.regional() if c["county"] == code]
@@ -421,10 +426,8 @@ def county_page(data: Dataset, code: str, r: Reader, card_href, national_url: st
         # Centres here, none of them for exposed people: said before the list (Kronoberg...).
         "only_professionals": r.t("find.county_professionals_only")
         if serving and not any(serves_exposed(c) for c in serving) else "",
-        "municipalities": sorted(
-            (_municipality(place(m, names), by_municipality.get(m["code"], []), r, lines, card_href)
-             for m in county["municipalities"]),
-            key=lambda m: sort_key(m["place"].shown, r)),
+        "municipalities": [_municipality(m, by_municipality.get(m.code, []), r, lines, card_href)
+                           for m in _municipalities(data, county, r)],
         "cards": [contact_card(c, r, lines) for c in sorted(own, key=lambda c: sort_key(c["name"], r))],
         "elsewhere": [{**_centre_link(c, r, card_href),
                        "based_in": r.t("contact.based_in", county=places[c["county"]][1].shown)}
@@ -441,8 +444,7 @@ def county_search(data: Dataset, code: str, r: Reader) -> list[dict]:
     listing its municipalities, and each municipality by its names (all spellings), at its
     row (#kommun-NNNN), so typing a place leads to its numbers in one step."""
     county, here = next((c, p) for c, p in _counties(data, r) if c["code"] == code)
-    names = data.place_names(r.code)
-    places = sorted((place(m, names) for m in county["municipalities"]), key=lambda m: sort_key(m.shown, r))
+    places = _municipalities(data, county, r)
     return [{"anchor": "", "title": here.both, "text": " · ".join(m.shown for m in places)}] + [
         {"anchor": f"kommun-{m.code}", "title": m.both, "text": " · ".join((*m.also, here.both))}
         for m in places]
